@@ -1,0 +1,37 @@
+# Every target creates or reuses the local virtual environment in .venv from pyproject.toml,
+# with every version pinned by constraints.txt.
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+ADDR ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := true
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: install build serve validate test clean
+
+$(STAMP): pyproject.toml constraints.txt
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+## build: strict build into site/; a failed build leaves the previous site/ as it was
+build: $(STAMP)
+	$(BIN)/catalogue build --site-dir site
+
+## serve: build and serve the site with live reload on http://$(ADDR)/
+serve: $(STAMP)
+	$(BIN)/catalogue validate
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+
+## validate: check every catalogue file; non-zero exit on any error
+validate: $(STAMP)
+	$(BIN)/catalogue validate
+
+## test: the whole test suite (needs Debian's chromium; see .ci/run)
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site .site.* $(VENV)

@@ -1,0 +1,345 @@
+"""The one loader of the catalogue: YAML files in, validated data out.
+
+Every file is read strictly (see yamlfile), checked against its JSON Schema in
+catalogue/schema/, and cross-checked against the other files (ids, numbers,
+references). All problems of a run are collected and reported together; any
+error stops the build before a page is written. Nothing here needs MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jsonschema
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+from .yamlfile import Document, Problem, YamlRefused, field_name, parse
+
+# Folder under catalogue/ -> schema file. The folder name is the kind of entry.
+KINDS = {
+    "sources": "source",
+    "roles": "role",
+    "phases": "phase",
+    "strands": "strand",
+    "areas": "area",
+    "guides": "guide",
+    "tools": "tool",
+    "recommendations": "recommendation",
+    "terms": "term",
+}
+NUMBERED = {kind for kind in KINDS if kind not in ("sources", "tools", "recommendations", "terms")}
+
+KIND_NAMES_DA = {
+    "sources": "kildedokumenterne (catalogue/sources/)",
+    "roles": "rollerne (catalogue/roles/)",
+    "phases": "faserne (catalogue/phases/)",
+    "strands": "sporene (catalogue/strands/)",
+    "areas": "indsatsområderne (catalogue/areas/)",
+    "guides": "vejledningerne (catalogue/guides/)",
+    "tools": "værktøjerne (catalogue/tools/)",
+    "recommendations": "anbefalingerne (catalogue/recommendations/)",
+    "terms": "begreberne (catalogue/terms/)",
+}
+
+TYPE_NAMES_DA = {
+    "string": "en tekst",
+    "integer": "et heltal",
+    "number": "et tal",
+    "boolean": "true eller false",
+    "array": "en liste (linjer der starter med '- ')",
+    "object": "en gruppe af felter",
+    "null": "tom",
+}
+
+
+def natural_key(text: str) -> list:
+    """'area-10' after 'area-9': numbers inside ids sort as numbers."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", text)]
+
+
+class CatalogueError(Exception):
+    """The catalogue has errors; str() lists every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        errors = [p for p in problems if p.severity == "error"]
+        super().__init__("\n".join(map(str, errors)) + f"\n{len(errors)} fejl i kataloget.")
+
+
+@dataclass
+class Catalogue:
+    """All entries, by kind and id, in catalogue order; plus where each came from."""
+
+    root: Path
+    entries: dict[str, dict[str, dict]]
+    files: dict[tuple[str, str], str]  # (kind, id) -> path relative to the project
+    updated: dict[str, str] = field(default_factory=dict)  # relative path -> ISO date of last commit
+    warnings: list[Problem] = field(default_factory=list)
+
+    def __getattr__(self, kind: str) -> dict[str, dict]:
+        try:
+            return self.__dict__["entries"][kind]
+        except KeyError:
+            raise AttributeError(kind) from None
+
+    def file_of(self, kind: str, entry_id: str) -> str:
+        return self.files[(kind, entry_id)]
+
+    def updated_of(self, kind: str, entry_id: str) -> str | None:
+        return self.updated.get(self.files[(kind, entry_id)])
+
+
+# ---------------------------------------------------------------- schemas
+
+
+def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
+    schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
+    )
+    return schemas, registry
+
+
+def _validator_class(known_ids: dict[str, set[str]]):
+    """Draft 2020-12 plus 'x-refers-to': the value must be the id of an existing entry of that kind."""
+
+    def refers_to(validator, kind, instance, schema):
+        if isinstance(instance, str) and instance not in known_ids.get(kind, ()):
+            close = difflib.get_close_matches(instance, sorted(known_ids.get(kind, ())), n=1)
+            hint = f" Mente du '{close[0]}'?" if close else ""
+            yield jsonschema.ValidationError(
+                f"'{instance}' findes ikke blandt {KIND_NAMES_DA[kind]}.{hint}", validator="x-refers-to")
+
+    return jsonschema.validators.extend(Draft202012Validator, {"x-refers-to": refers_to})
+
+
+# ---------------------------------------------------------------- messages
+
+
+def _describe_type(value) -> str:
+    if isinstance(value, bool):
+        return "en ja/nej-værdi"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "en dato"
+    if isinstance(value, int):
+        return "et tal"
+    if isinstance(value, float):
+        return "et kommatal"
+    if value is None:
+        return "tom"
+    if isinstance(value, list):
+        return "en liste"
+    if isinstance(value, dict):
+        return "en gruppe af felter"
+    return "en tekst"
+
+
+def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
+    """Turn one JSON Schema error into messages an editor can act on."""
+    path = tuple(error.absolute_path)
+    name = field_name(path)
+    line = document.line_of(path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected = schema.get("description", "")
+    example = schema.get("examples", [None])[0]
+    hint = f" Eksempel: {json.dumps(example, ensure_ascii=False)}." if example is not None else ""
+    kind = error.validator
+
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        out = []
+        for extra in sorted(set(error.instance) - set(allowed)):
+            close = difflib.get_close_matches(extra, allowed, n=1)
+            suggestion = f" Mente du '{close[0]}'?" if close else ""
+            out.append(Problem(file, document.key_line_of(path + (extra,)), "K07",
+                               f"ukendt felt.{suggestion} Tilladte felter her: {', '.join(allowed)}",
+                               field_name(path + (extra,))))
+        return out
+    if kind == "required":
+        missing = [key for key in error.validator_value if key not in error.instance]
+        props = schema.get("properties", {})
+        return [Problem(file, line, "K09",
+                        f"feltet mangler: «{props.get(key, {}).get('title', key)}». Tilføj det som '{key}: ...'.",
+                        field_name(path + (key,))) for key in missing]
+    if kind == "type":
+        wanted = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        wanted_da = " eller ".join(TYPE_NAMES_DA.get(w, w) for w in wanted)
+        got = _describe_type(error.instance)
+        message = f"skal være {wanted_da}, men YAML læser værdien som {got}."
+        if "string" in wanted and not isinstance(error.instance, (list, dict)) and error.instance is not None:
+            typed = document.raw.get(path, str(error.instance))
+            message += f" Sæt teksten i anførselstegn: {path[-1] if path else 'felt'}: \"{typed}\""
+        return [Problem(file, line, "K08", message + hint, name)]
+    if kind == "x-refers-to":
+        return [Problem(file, line, "K11", error.message, name)]
+    if kind == "enum":
+        allowed = ", ".join(map(str, error.validator_value))
+        return [Problem(file, line, "K10", f"'{error.instance}' er ikke en tilladt værdi. Tilladt: {allowed}.", name)]
+    if kind == "not":
+        return [Problem(file, line, "K14",
+                        "teksten indeholder HTML (et '<' direkte efterfulgt af et bogstav). HTML er ikke tilladt; "
+                        "brug Markdown: **fed**, *kursiv*, [tekst](https://adresse), '- ' for punkter.", name)]
+    if kind == "pattern":
+        if not isinstance(error.instance, str):
+            return []
+        if "\\n" in error.validator_value and "\n" in error.instance:
+            return [Problem(file, line, "K10", "skal stå på én linje (uden linjeskift).", name)]
+        return [Problem(file, line, "K10", f"'{error.instance}' har ikke den rigtige form. {expected}{hint}", name)]
+    if kind == "minLength":
+        return [Problem(file, line, "K09", "må ikke være tom.", name)]
+    if kind == "minItems":
+        return [Problem(file, line, "K09", f"listen skal have mindst {error.validator_value} punkt(er).", name)]
+    if kind == "uniqueItems":
+        return [Problem(file, line, "K12", "den samme værdi står to gange i listen.", name)]
+    if kind in ("minimum", "maximum"):
+        word = "mindst" if kind == "minimum" else "højst"
+        return [Problem(file, line, "K10", f"skal være {word} {error.validator_value}, men er {error.instance}.", name)]
+    if kind in ("oneOf", "anyOf"):
+        alternatives = error.validator_value
+        if all(set(alt) == {"required"} for alt in alternatives):
+            keys = [alt["required"][0] for alt in alternatives]
+            present = [k for k in keys if isinstance(error.instance, dict) and k in error.instance]
+            what = "mangler" if not present else f"har både {' og '.join(present)}"
+            return [Problem(file, line, "K09" if not present else "K10",
+                            f"posten {what}: angiv præcis ét af felterne {', '.join(keys)}.", name)]
+        best = jsonschema.exceptions.best_match(error.context) if error.context else None
+        if best is not None:
+            return _problems_from_error(best, document, file)
+    return [Problem(file, line, "K10", error.message, name)]
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _read(path: Path) -> Document:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise YamlRefused([(line, "K01", "filen er ikke gemt som UTF-8, så æ, ø og å bliver forkerte. "
+                                         "Gem filen med tegnsættet UTF-8")]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return parse(text)
+
+
+def git_dates(root: Path, folder: str = "catalogue") -> dict[str, str]:
+    """Last commit date (YYYY-MM-DD) of every file under folder, from one git call."""
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=@%cs", "--name-only", "--", folder],
+            cwd=root, capture_output=True, text=True, check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    dates: dict[str, str] = {}
+    current = ""
+    prefix = subprocess.run(["git", "rev-parse", "--show-prefix"], cwd=root, capture_output=True, text=True).stdout.strip()
+    for line in log.splitlines():
+        if line.startswith("@"):
+            current = line[1:]
+        elif line:
+            dates.setdefault(line[len(prefix):] if prefix and line.startswith(prefix) else line, current)
+    return dates
+
+
+def load_catalogue(root: Path | str, *, with_dates: bool = True) -> Catalogue:
+    """Load and check every catalogue file under root/catalogue. Raises CatalogueError."""
+    root = Path(root)
+    folder = root / "catalogue"
+    schemas, registry = load_schemas(folder / "schema")
+    problems: list[Problem] = []
+    documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
+
+    for kind in KINDS:
+        for path in sorted((folder / kind).glob("*")):
+            relative = path.relative_to(root).as_posix()
+            if path.suffix == ".yaml":
+                problems.append(Problem(relative, 1, "K13", "filnavnet skal ende på .yml (ikke .yaml)."))
+                continue
+            if path.suffix != ".yml" or not path.is_file():
+                continue
+            try:
+                document = _read(path)
+            except YamlRefused as refused:
+                problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
+                continue
+            problems.extend(Problem(relative, *found) for found in document.problems)
+            documents[kind].append((relative, path, document))
+
+    # A file named after an id makes that id known even while the file itself has errors: one mistake
+    # is then reported once, in its own file, not again in every file that refers to it.
+    known_ids = {kind: {path.stem for path in (folder / kind).glob("*.yml")} for kind in KINDS}
+    Validator = _validator_class(known_ids)
+    entries: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
+    files: dict[tuple[str, str], str] = {}
+
+    for kind, docs in documents.items():
+        validator = Validator(schemas[f"{KINDS[kind]}.schema.json"], registry=registry)
+        seen_ids: dict[str, str] = {}
+        seen_numbers: dict[int, str] = {}
+        for relative, path, document in docs:
+            data = document.data
+            if not isinstance(data, dict):
+                problems.append(Problem(relative, 1, "K08", "filen skal bestå af felter ('navn: værdi'), ikke "
+                                        f"{_describe_type(data)}."))
+                continue
+            errors = sorted(validator.iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
+            file_problems = [p for error in errors for p in _problems_from_error(error, document, relative)]
+            problems.extend(file_problems)
+            entry_id = data.get("id")
+            if isinstance(entry_id, str):
+                if entry_id != path.stem:
+                    problems.append(Problem(relative, document.line_of(("id",)), "K13",
+                                            f"id'et '{entry_id}' skal være det samme som filnavnet '{path.stem}'. "
+                                            f"Omdøb filen til {entry_id}.yml eller ret id'et.", "id"))
+                if entry_id in seen_ids:
+                    problems.append(Problem(relative, document.line_of(("id",)), "K12",
+                                            f"id'et '{entry_id}' bruges også i {seen_ids[entry_id]}. Hvert id må kun bruges én gang.", "id"))
+                seen_ids.setdefault(entry_id, relative)
+            number = data.get("number")
+            if kind in NUMBERED and isinstance(number, int) and not isinstance(number, bool):
+                if number in seen_numbers:
+                    problems.append(Problem(relative, document.line_of(("number",)), "K12",
+                                            f"nummer {number} bruges også i {seen_numbers[number]}. Hvert nummer må kun bruges én gang.", "number"))
+                seen_numbers.setdefault(number, relative)
+            if not file_problems and not document.problems and isinstance(entry_id, str) and entry_id not in entries[kind]:
+                entries[kind][entry_id] = data
+                files[(kind, entry_id)] = relative
+
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise CatalogueError(sorted(problems, key=lambda p: (p.file, p.line)))
+
+    for kind in NUMBERED:
+        entries[kind] = dict(sorted(entries[kind].items(), key=lambda item: item[1]["number"]))
+    area_order = {area_id: area["number"] for area_id, area in entries["areas"].items()}
+    entries["tools"] = dict(sorted(entries["tools"].items(),
+                                   key=lambda item: (area_order.get(item[1].get("area"), 10**9), natural_key(item[0]))))
+    entries["recommendations"] = dict(sorted(entries["recommendations"].items(), key=lambda item: natural_key(item[0])))
+    entries["terms"] = dict(sorted(entries["terms"].items(), key=lambda item: item[1]["term"].casefold()))
+    return Catalogue(root=root, entries=entries, files=files, updated=git_dates(root) if with_dates else {})
+
+
+_cache: dict[Path, tuple[tuple, Catalogue]] = {}
+
+
+def load_catalogue_cached(root: Path | str) -> Catalogue:
+    """load_catalogue, done once per state of the files: MkDocs' hooks and macros share one load per build,
+    and `mkdocs serve` loads again as soon as a file changes (the key holds every file's mtime and size)."""
+    root = Path(root).resolve()
+    key = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                       for p in (root / "catalogue").rglob("*") if p.is_file()))
+    cached = _cache.get(root)
+    if cached is None or cached[0] != key:
+        _cache[root] = (key, load_catalogue(root))
+    return _cache[root][1]

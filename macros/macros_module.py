@@ -1,0 +1,35 @@
+"""mkdocs-macros functions for the prose pages in content/ and hand-written pages in docs/.
+
+Catalogue pages are generated with `render_macros: false`: editors' text never
+passes through Jinja twice. Prose pages can call these macros to show data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalogue import CatalogueError, load_catalogue_cached
+from .site import Site
+
+
+def define_env(env):
+    root = Path(env.conf.config_file_path).parent
+    try:
+        site = Site(load_catalogue_cached(root))
+    except CatalogueError as error:
+        from mkdocs.exceptions import PluginError  # only here: the rest of the package needs no MkDocs
+
+        raise PluginError(f"Kataloget har fejl:\n{error}") from None
+    env.variables["catalogue"] = site.catalogue
+
+    def current_path() -> str:
+        return env.page.file.src_uri
+
+    @env.macro
+    def strand_cards() -> str:
+        """The five strands as colour-coded cards with their areas."""
+        return site.render("fragments/strand_cards.md.j2", current_path())
+
+    @env.macro
+    def area_count() -> int:
+        return len(site.catalogue.areas)

@@ -1,0 +1,48 @@
+"""MkDocs hooks: the thin adapter between MkDocs and the catalogue.
+
+The pages themselves come from macros.site, which knows nothing of MkDocs. Here
+they become virtual files (no stub file per entry), the navigation is taken
+from the data, and catalogue.json is written next to the site.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from macros.catalogue import CatalogueError, load_catalogue_cached
+from macros.site import Site
+
+
+def _site(config) -> Site:
+    root = Path(config.config_file_path).parent
+    try:
+        return Site(load_catalogue_cached(root))
+    except CatalogueError as error:
+        raise PluginError(f"Kataloget har fejl:\n{error}") from None
+
+
+def on_files(files, config):
+    site = _site(config)
+    pages = site.pages()
+    for page in pages:
+        if files.get_file_from_path(page.path) is not None:
+            raise PluginError(f"{page.path} findes både i docs/ og i kataloget; slet den ene.")
+        file = File.generated(config, page.path, content=page.markdown)
+        file.edit_uri = page.edit_path
+        files.append(file)
+    docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
+    for file in files.documentation_pages():
+        if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives
+            file.edit_uri = f"{docs}/{file.src_uri}"
+    config.nav = site.nav(pages)
+    return files
+
+
+def on_post_build(config):
+    export = _site(config).export()
+    Path(config.site_dir, "catalogue.json").write_text(
+        json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

@@ -8,5 +8,6 @@ def test_follow_a_link_from_the_home_page_to_area_16(page, site_url):
     assert page.locator("html").get_attribute("lang") == "da"
     page.get_by_role("link", name="16. Virksomhedspraktik som første skridt til tilbagevenden").first.click()
     page.wait_for_url("**/indsatsomraader/virksomhedspraktik.html")
-    assert page.locator("h1").inner_text() == "Virksomhedspraktik som første skridt til tilbagevenden"
+    heading = page.get_by_role("heading", level=1)
+    assert heading.inner_text().rstrip("¶").strip() == "Virksomhedspraktik som første skridt til tilbagevenden"
     assert page.get_by_role("heading", name="Hvordan kan indsatsen implementeres?").is_visible()

@@ -157,6 +157,7 @@ def test_raw_html_is_refused(project):
 def test_every_error_of_a_run_is_reported_together(project):
     replace = replace_in(project, AREA, "number: 16", "number: sixteen")
     (project / AREA).write_text(replace, encoding="utf-8")
+    (project / "catalogue/terms").mkdir(exist_ok=True)
     (project / "catalogue/terms/tom.yml").write_text("", encoding="utf-8")
     relative = "catalogue/tools/trappemodel.yml"
     lines = problems_for(project, relative, replace_in(project, relative, "kind: step-model", "kind: stairs"))

@@ -17,6 +17,17 @@ from macros.catalogue import CatalogueError, load_catalogue_cached
 from macros.site import Site
 
 
+THEME_CSS = "stylesheets/theme.css"
+
+
+def on_config(config):
+    """Branding lives in one place, `extra.brand` in mkdocs.yml; the theme's own settings follow from it."""
+    brand = config.extra.setdefault("brand", {})
+    if brand.get("logo"):
+        config.theme["logo"] = brand["logo"]
+    config.extra_css.insert(0, THEME_CSS)
+
+
 def _site(config) -> Site:
     root = Path(config.config_file_path).parent
     try:
@@ -34,6 +45,7 @@ def on_files(files, config):
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = page.edit_path
         files.append(file)
+    files.append(File.generated(config, THEME_CSS, content=site.theme_css(config.extra["brand"])))
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     for file in files.documentation_pages():
         if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives

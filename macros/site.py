@@ -23,7 +23,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 # Where each kind of entry is published, relative to the docs root.
 PAGE_PATHS = {
-    "strands": "spor/{id}.md",
+    "strands": "spor/{id}/index.md",  # a section index: the strand heads its areas in the navigation
     "areas": "indsatsomraader/{id}.md",
     "tools": "vaerktoejer/{id}.md",
     "guides": "implementering/{id}.md",
@@ -225,6 +225,19 @@ class Site:
         nav.append({"Ordliste": INDEX_PATHS["terms"]})
         nav += [{titles[path]: path} for order, path in prose if order >= 100]
         return nav
+
+    def theme_css(self, brand: dict) -> str:
+        """The organisation's colours (from the branding settings) and each strand's colour (from the data)
+        as CSS custom properties: re-branding never means editing a stylesheet."""
+        primary, accent = brand.get("primary", "#1d4f6e"), brand.get("accent", "#9c3d12")
+        rules = [":root, [data-md-color-scheme] {",
+                 f"  --md-primary-fg-color: {primary}; --md-primary-fg-color--light: {primary};",
+                 f"  --md-primary-fg-color--dark: {primary}; --md-accent-fg-color: {accent};",
+                 f"  --md-accent-fg-color--transparent: {accent}1a; --strand-colour: {primary};",
+                 "}"]
+        rules += [f'[data-strand="{strand_id}"] {{ --strand-colour: {strand["colour"]}; }}'
+                  for strand_id, strand in self.catalogue.strands.items()]
+        return "/* Generated from the branding settings and catalogue/strands/*.yml */\n" + "\n".join(rules) + "\n"
 
     # ------------------------------------------------------------ export
 

@@ -7,7 +7,7 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install build serve validate test clean
+.PHONY: install build serve validate test clean dist csp bench
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
@@ -19,6 +19,14 @@ install: $(STAMP)
 ## build: strict build into site/; a failed build leaves the previous site/ as it was
 build: $(STAMP)
 	$(BIN)/catalogue build --site-dir site
+
+## dist: build and pack dist/sygefravaer-katalog-<commit>.zip with its .sha256; the same commit gives the same checksum
+dist: $(STAMP)
+	$(BIN)/catalogue dist --site-dir site --out dist
+
+## csp: regenerate hosting/nginx/sygefravaer-csp.conf (inline-script hashes) after upgrading Material
+csp: build
+	$(BIN)/catalogue csp --site-dir site
 
 ## serve: build and serve the site with live reload on http://$(ADDR)/
 serve: $(STAMP)
@@ -33,5 +41,9 @@ validate: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+## bench: build time against a plain Material site at 16, 160 and 1,600 areas; writes bench/RESULTS.md (not part of test)
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
 clean:
-	rm -rf site .site.* $(VENV)
+	rm -rf site .site.* dist $(VENV)

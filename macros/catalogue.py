@@ -34,8 +34,10 @@ KINDS = {
     "tools": "tool",
     "recommendations": "recommendation",
     "terms": "term",
+    "challenges": "challenge",
+    "flyers": "flyer",
 }
-NUMBERED = {kind for kind in KINDS if kind not in ("sources", "tools", "recommendations", "terms")}
+NUMBERED = {kind for kind in KINDS if kind not in ("sources", "tools", "recommendations", "terms", "flyers")}
 
 KIND_NAMES_DA = {
     "sources": "kildedokumenterne (catalogue/sources/)",
@@ -47,6 +49,8 @@ KIND_NAMES_DA = {
     "tools": "værktøjerne (catalogue/tools/)",
     "recommendations": "anbefalingerne (catalogue/recommendations/)",
     "terms": "begreberne (catalogue/terms/)",
+    "challenges": "udfordringerne (catalogue/challenges/)",
+    "flyers": "plakaterne (catalogue/flyers/)",
 }
 
 TYPE_NAMES_DA = {
@@ -176,7 +180,7 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
         message = f"skal være {wanted_da}, men YAML læser værdien som {got}."
         if "string" in wanted and not isinstance(error.instance, (list, dict)) and error.instance is not None:
             typed = document.raw.get(path, str(error.instance))
-            message += f" Sæt teksten i anførselstegn: {path[-1] if path else 'felt'}: \"{typed}\""
+            message += f" Sæt teksten i anførselstegn: {path[-1] if path else 'felt'}: \"{typed}\"."
         return [Problem(file, line, "K08", message + hint, name)]
     if kind == "x-refers-to":
         return [Problem(file, line, "K11", error.message, name)]
@@ -210,6 +214,14 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
             what = "mangler" if not present else f"har både {' og '.join(present)}"
             return [Problem(file, line, "K09" if not present else "K10",
                             f"posten {what}: angiv præcis ét af felterne {', '.join(keys)}.", name)]
+        # Report the branch meant for this kind of value (the one without a type error at its top), in full.
+        branches: dict[int, list] = {}
+        for sub in error.context:
+            branches.setdefault(sub.schema_path[0], []).append(sub)
+        fitting = [subs for subs in branches.values()
+                   if not any(sub.validator == "type" and not sub.relative_path for sub in subs)]
+        if len(fitting) == 1:
+            return [p for sub in fitting[0] for p in _problems_from_error(sub, document, file)]
         best = jsonschema.exceptions.best_match(error.context) if error.context else None
         if best is not None:
             return _problems_from_error(best, document, file)
@@ -327,7 +339,86 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True) -> Catalogue:
                                    key=lambda item: (area_order.get(item[1].get("area"), 10**9), natural_key(item[0]))))
     entries["recommendations"] = dict(sorted(entries["recommendations"].items(), key=lambda item: natural_key(item[0])))
     entries["terms"] = dict(sorted(entries["terms"].items(), key=lambda item: item[1]["term"].casefold()))
-    return Catalogue(root=root, entries=entries, files=files, updated=git_dates(root) if with_dates else {})
+    catalogue = Catalogue(root=root, entries=entries, files=files, updated=git_dates(root) if with_dates else {})
+    lines = {relative: document for docs in documents.values() for relative, _, document in docs}
+    catalogue.warnings = advice(catalogue, lines)
+    return catalogue
+
+
+# ---------------------------------------------------------------- advice (warnings: reported, never blocking)
+
+OCR_RESIDUE = re.compile(
+    r"\b(?:pa|sa|ogsa|aeldre|fravaer|nar|pd|sygefravaer|saerlig\w*|medarbejdere?n?e?s? pa)\b"  # lost æ, ø, å
+    r"|[«|]"  # OCR's bullets and its reading of 'I'
+    r"|^\s*\+ "  # '+' as a bullet
+    r"|[a-zæøå]- (?!og\b|eller\b|samt\b|til\b|som\b)[a-zæøå]",  # a word split by the line break of the scan
+    re.MULTILINE,
+)
+ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]+|#[0-9]+);")
+
+
+def _texts(value, path=()):
+    """Every text in an entry with its path."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, path + (key,))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _texts(item, path + (index,))
+
+
+def advice(catalogue: Catalogue, documents: dict[str, Document]) -> list[Problem]:
+    """Things worth a look that do not stop the build: entries nothing links to, OCR residue, HTML entities,
+    placeholders left by `catalogue new`."""
+    out: list[Problem] = []
+    all_text: list[str] = []
+    for (kind, entry_id), relative in catalogue.files.items():
+        document = documents[relative]
+        for path, text in _texts(catalogue.entries[kind][entry_id]):
+            if ID_LIKE.match(text):  # ids and references to ids, not prose
+                continue
+            if kind != "terms":  # a term does not count as used by its own entry
+                all_text.append(text)
+            line, name = document.line_of(path), field_name(path)
+            if match := OCR_RESIDUE.search(text):
+                out.append(Problem(relative, line, "W02", f"teksten ligner en rest fra OCR-scanningen ('{match.group(0).strip()}'). "
+                                   "Skriv ordet rigtigt med æ, ø og å, og saml orddelte ord.", name, "warning"))
+            if match := HTML_ENTITY.search(text):
+                out.append(Problem(relative, line, "W03", f"'{match.group(0)}' er en HTML-kode. Skriv tegnet selv.", name, "warning"))
+            if "UDFYLD" in text:
+                out.append(Problem(relative, line, "W04", "pladsholderen UDFYLD står der stadig. Skriv den rigtige tekst.", name, "warning"))
+    content = catalogue.root / "content"
+    all_text += [page.read_text(encoding="utf-8") for page in sorted(content.glob("*.md"))] if content.is_dir() else []
+    corpus = "\n".join(all_text).casefold()
+
+    def unused(kind: str, entry_id: str, message: str):
+        relative = catalogue.files[(kind, entry_id)]
+        out.append(Problem(relative, documents[relative].line_of(("id",)), "W01", message, "id", "warning"))
+
+    cited = {text for path, text in _texts(catalogue.entries) if path[-2:-1] == ("source",) and path[-1] == "document"}
+    for source_id in catalogue.sources:
+        if source_id not in cited:
+            unused("sources", source_id, "ingen post henviser til dette kildedokument.")
+    used_roles = {role for rec in catalogue.recommendations.values() for role in rec["roles"]}
+    for role_id in catalogue.roles:
+        if role_id not in used_roles:
+            unused("roles", role_id, "ingen anbefaling er rettet til denne rolle, så rollens side er tom.")
+    used_phases = {phase for rec in catalogue.recommendations.values() for phase in rec.get("phases", [])}
+    for phase_id in catalogue.phases:
+        if phase_id not in used_phases:
+            unused("phases", phase_id, "ingen anbefaling er knyttet til denne fase.")
+    for term_id, term in catalogue.terms.items():
+        forms = [term["term"], *term.get("forms", [])]
+        if not any(re.search(rf"(?<!\w){re.escape(form.casefold())}(?!\w)", corpus) for form in forms):
+            unused("terms", term_id, "begrebet forekommer ikke i katalogets tekster; forklaringen vises aldrig ved musen.")
+    in_challenges = {area for challenge in catalogue.entries.get("challenges", {}).values() for area in challenge["areas"]}
+    for area_id in catalogue.areas:
+        if in_challenges and area_id not in in_challenges:
+            unused("areas", area_id, "området er ikke med i noget spørgsmål under \"Hvad vil I gerne blive bedre til?\".")
+    return sorted(out, key=lambda p: (p.file, p.line))
 
 
 _cache: dict[Path, tuple[tuple, Catalogue]] = {}

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from . import csp, dist
 from .catalogue import CatalogueError, load_catalogue
 
 
@@ -29,7 +30,8 @@ def cmd_validate(root: Path, args) -> int:
     for warning in catalogue.warnings:
         print(warning, file=sys.stderr)
     counts = ", ".join(f"{len(entries)} {kind}" for kind, entries in catalogue.entries.items())
-    print(f"Kataloget er i orden: {counts}.")
+    advice = f" {len(catalogue.warnings)} råd (W-koder) bør ses efter." if catalogue.warnings else ""
+    print(f"Kataloget er i orden: {counts}.{advice}", flush=True)
     return 0
 
 
@@ -44,18 +46,55 @@ def cmd_list(root: Path, args) -> int:
     return 0
 
 
+def cmd_new(root: Path, args) -> int:
+    from .scaffold import new_entry
+
+    catalogue = load_catalogue(root, with_dates=False)
+    owner = next(((kind, getattr(args, kind)) for kind in ("area", "strand", "guide") if getattr(args, kind)), None)
+    try:
+        path = new_entry(catalogue, args.kind, args.id, owner)
+    except FileExistsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Oprettet: {path.relative_to(root)}. Udfyld felterne, og kør 'catalogue validate'.")
+    return 0
+
+
+def make_pdfs(root: Path, site_dir: Path) -> int:
+    """Print every tool, flyer and the whole catalogue to PDF inside the freshly built site_dir."""
+    from .pdf import build_pdfs  # Playwright is imported only when PDFs are made
+
+    try:
+        report = build_pdfs(root, site_dir)
+    except RuntimeError as error:
+        print(error, file=sys.stderr)
+        return 1
+    for warning in report.warnings:
+        print(warning, file=sys.stderr)
+    print(f"{len(report.pages)} PDF'er ({sum(report.pages.values())} sider) lavet på {report.seconds:.1f} s.")
+    return 0
+
+
 def cmd_build(root: Path, args) -> int:
     """Build strictly into a fresh folder, then swap it in: a failed build leaves the old site untouched."""
     if cmd_validate(root, args):
         return 1
     target = (root / args.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a web server must be able to read the site
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "true"}
+    if (epoch := dist.source_date_epoch(root)) is not None:  # the last commit's time, not the clock
+        env["SOURCE_DATE_EPOCH"] = str(epoch)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--site-dir", str(staging),
                "--config-file", str(root / "mkdocs.yml")]
     if subprocess.run(command, cwd=root, env=env).returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"Bygningen fejlede; {args.site_dir}/ er uændret.", file=sys.stderr)
+        return 1
+    if not getattr(args, "no_pdf", False) and make_pdfs(root, staging):
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"PDF'erne kunne ikke laves; {args.site_dir}/ er uændret.", file=sys.stderr)
         return 1
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
@@ -67,6 +106,36 @@ def cmd_build(root: Path, args) -> int:
     return 0
 
 
+def cmd_dist(root: Path, args) -> int:
+    """Build, then zip the site with its SHA-256: the same commit gives the same checksum."""
+    epoch = dist.source_date_epoch(root)
+    if epoch is None:
+        print("Fandt ingen commit at tage tidspunktet fra; sæt SOURCE_DATE_EPOCH.", file=sys.stderr)
+        return 1
+    if cmd_build(root, args):
+        return 1
+    archive = root / args.out / f"{dist.NAME}-{dist.version(root)}.zip"
+    dist.write_zip((root / args.site_dir).resolve(), archive, epoch)
+    print(dist.write_checksum(archive).read_text(encoding="ascii").strip())
+    return 0
+
+
+def cmd_csp(root: Path, args) -> int:
+    """Write the nginx include with the Content-Security-Policy (inline hashes) of the built site."""
+    site = root / args.site_dir
+    if not (site / "index.html").is_file():
+        print(f"Fandt ingen bygget side i {args.site_dir}/; kør først catalogue build.", file=sys.stderr)
+        return 1
+    try:
+        include = csp.nginx_include(site)
+    except csp.UnhashableInline as error:
+        print(error, file=sys.stderr)
+        return 1
+    (root / args.output).write_text(include, encoding="utf-8")
+    print(f"Skrev {args.output}.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="catalogue", description="Værktøj til sygefraværskataloget.")
     parser.add_argument("--root", type=Path, default=None, help="projektets mappe (standard: find den)")
@@ -74,11 +143,29 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("validate", help="tjek alle filer i catalogue/ og vis alle fejl")
     listing = commands.add_parser("list", help="vis posterne med id, titel og fil")
     listing.add_argument("kind", nargs="?", help="kun denne slags, fx areas")
+    new = commands.add_parser("new", help="opret en ny post ud fra skemaet, med alle felter forklaret")
+    new.add_argument("kind", choices=["area", "tool", "recommendation", "term", "challenge"])
+    new.add_argument("id", nargs="?", help="postens id (standard: næste ledige)")
+    for owner in ("area", "strand", "guide"):
+        new.add_argument(f"--{owner}", help=f"id på det {owner}, posten hører til")
     build = commands.add_parser("build", help="byg siden strengt; en fejlet bygning rører ikke den gamle")
     build.add_argument("--site-dir", default="site")
+    build.add_argument("--no-pdf", action="store_true", help="spring PDF'erne over (hurtigere; ingen Chromium)")
+    packing = commands.add_parser("dist", help="byg siden og pak den i en reproducerbar zip med SHA-256")
+    packing.add_argument("--site-dir", default="site")
+    packing.add_argument("--out", default="dist", help="mappen til zip- og checksumfilen")
+    policy = commands.add_parser("csp", help="skriv nginx' Content-Security-Policy ud fra den byggede side")
+    policy.add_argument("--site-dir", default="site")
+    policy.add_argument("--output", default="hosting/nginx/sygefravaer-csp.conf")
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
-    return {"validate": cmd_validate, "list": cmd_list, "build": cmd_build}[args.command](root, args)
+    command = {"validate": cmd_validate, "list": cmd_list, "new": cmd_new, "build": cmd_build,
+               "dist": cmd_dist, "csp": cmd_csp}[args.command]
+    try:
+        return command(root, args)
+    except CatalogueError as error:  # e.g. `new` or `list` on a broken catalogue: the same report as `validate`
+        print(error, file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

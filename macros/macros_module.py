@@ -15,7 +15,7 @@ from .site import Site
 def define_env(env):
     root = Path(env.conf.config_file_path).parent
     try:
-        site = Site(load_catalogue_cached(root))
+        site = Site(load_catalogue_cached(root), site_url=env.conf.site_url or "")
     except CatalogueError as error:
         from mkdocs.exceptions import PluginError  # only here: the rest of the package needs no MkDocs
 
@@ -31,5 +31,16 @@ def define_env(env):
         return site.render("fragments/strand_cards.md.j2", current_path())
 
     @env.macro
-    def area_count() -> int:
-        return len(site.catalogue.areas)
+    def challenge_list() -> str:
+        """'Hvad vil I gerne blive bedre til?': questions that lead to the areas answering them."""
+        return site.render("fragments/challenges.md.j2", current_path())
+
+    @env.macro
+    def role_links() -> str:
+        """The way in by role: one link per role to its page of recommendations and areas."""
+        return site.render("fragments/roles.md.j2", current_path())
+
+    @env.macro
+    def count(kind: str) -> int:
+        """Number of entries of a kind, e.g. count('areas')."""
+        return len(site.catalogue.entries[kind])

@@ -31,7 +31,7 @@ def on_config(config):
 def _site(config) -> Site:
     root = Path(config.config_file_path).parent
     try:
-        return Site(load_catalogue_cached(root))
+        return Site(load_catalogue_cached(root), site_url=config.site_url or "")
     except CatalogueError as error:
         raise PluginError(f"Kataloget har fejl:\n{error}") from None
 
@@ -46,12 +46,19 @@ def on_files(files, config):
         file.edit_uri = page.edit_path
         files.append(file)
     files.append(File.generated(config, THEME_CSS, content=site.theme_css(config.extra["brand"])))
+    for path, content in site.download_files():  # Word and calendar files made from the tools' data
+        files.append(File.generated(config, path, content=content))
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     for file in files.documentation_pages():
         if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives
             file.edit_uri = f"{docs}/{file.src_uri}"
     config.nav = site.nav(pages)
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Every page explains the glossary's terms on hover (Markdown abbreviations from catalogue/terms/)."""
+    return markdown + "\n\n" + _site(config).abbreviations()
 
 
 def on_post_build(config):

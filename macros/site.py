@@ -8,6 +8,7 @@ inside HTML blocks), rendered through the Jinja templates beside this module.
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ import jinja2
 import yaml
 
 from .catalogue import Catalogue
+from .diagrams import diagram_svg, plain
+from .downloads import FORMATS, Imprint, formats_of, make
+from .printout import EDITION_PDF, pdf_path, qr_svg, web_address
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -28,13 +32,15 @@ PAGE_PATHS = {
     "tools": "vaerktoejer/{id}.md",
     "guides": "implementering/{id}.md",
     "roles": "roller/{id}.md",
+    "flyers": "plakater/{id}.md",
 }
 INDEX_PATHS = {
     "home": "index.md",
     "tools": "vaerktoejer/index.md",
     "guides": "implementering/index.md",
-    "recommendations": "anbefalinger.md",
+    "recommendations": "anbefalinger/index.md",
     "terms": "ordliste.md",
+    "plan": "min-plan.md",
 }
 
 PARTS = [  # the fixed order of an area page: (field, heading)
@@ -95,6 +101,13 @@ def quote_block(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in str(text).splitlines())
 
 
+def plain_text(markdown: str) -> str:
+    """One line of text from a Markdown field: for title attributes and the like."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links keep their text
+    text = re.sub(r"[*_`]+", "", text)
+    return " ".join(text.split())
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     match = re.match(r"\A---\n(.*?)\n---\n", text, flags=re.S)
     if not match:
@@ -105,8 +118,9 @@ def split_front_matter(text: str) -> tuple[dict, str]:
 class Site:
     """The pages of the site for one catalogue; templates are compiled once."""
 
-    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None):
+    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = ""):
         self.catalogue = catalogue
+        self.site_url = site_url  # where the site is published; printouts name it (empty: site-relative)
         self.content_dir = content_dir if content_dir is not None else catalogue.root / "content"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -119,6 +133,7 @@ class Site:
         self.env.filters.update(attr_escape=lambda text: str(text).replace('"', "&quot;"),
                                 quote_block=quote_block, danish_date=danish_date)
         self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path)
+        self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF)
 
     # ------------------------------------------------------------ derived data
 
@@ -143,6 +158,50 @@ class Site:
     def areas_of(self, strand_id: str) -> list[dict]:
         return [area for area in self.catalogue.areas.values() if area["strand"] == strand_id]
 
+    def recommendations_for_role(self, role_id: str) -> list[dict]:
+        return [rec for rec in self.catalogue.recommendations.values() if role_id in rec["roles"]]
+
+    def areas_for_role(self, role_id: str) -> list[dict]:
+        """Areas with at least one recommendation for the role, in catalogue order."""
+        wanted = {rec.get("area") for rec in self.recommendations_for_role(role_id)}
+        return [area for area_id, area in self.catalogue.areas.items() if area_id in wanted]
+
+    def recommendation_groups(self) -> list[dict]:
+        """All recommendations, grouped by area (in catalogue order), then strand and guide."""
+        groups = []
+        for strand_id, strand in self.catalogue.strands.items():
+            for area in self.areas_of(strand_id):
+                groups.append({"title": f"{area['number']}. {area['toc_title']}",
+                               "recommendations": self.recommendations_by_owner.get(("area", area["id"]), [])})
+            groups.append({"title": f"{strand['label']}: {strand['title']}",
+                           "recommendations": self.recommendations_by_owner.get(("strand", strand_id), [])})
+        for guide_id, guide in self.catalogue.guides.items():
+            groups.append({"title": guide["title"],
+                           "recommendations": self.recommendations_by_owner.get(("guide", guide_id), [])})
+        return [group for group in groups if group["recommendations"]]
+
+    def recommendation_facets(self) -> list[dict]:
+        """The explorer's facets with the number of recommendations behind each value (values with none are left out)."""
+        cat = self.catalogue
+        recs = list(cat.recommendations.values())
+
+        def count(predicate) -> int:
+            return sum(1 for rec in recs if predicate(rec))
+
+        def facet(name, legend, options):
+            options = [{"value": value, "label": label, "count": count(test)} for value, label, test in options]
+            return {"name": name, "legend": legend, "options": [o for o in options if o["count"]]}
+
+        return [
+            facet("strand", "Spor", [(sid, f"{s['label']}: {s['title']}", lambda r, sid=sid: (self.strand_of(r) or {}).get("id") == sid)
+                                     for sid, s in cat.strands.items()]),
+            facet("role", "Rolle", [(rid, role["title"], lambda r, rid=rid: rid in r["roles"]) for rid, role in cat.roles.items()]),
+            facet("phase", "Fase", [(pid, p["title"], lambda r, pid=pid: pid in r.get("phases", [])) for pid, p in cat.phases.items()]),
+            facet("area", "Område eller vejledning",
+                  [(aid, f"{a['number']}. {a['toc_title']}", lambda r, aid=aid: r.get("area") == aid) for aid, a in cat.areas.items()]
+                  + [(f"vejledning-{gid}", g["title"], lambda r, gid=gid: r.get("guide") == gid) for gid, g in cat.guides.items()]),
+        ]
+
     def strand_of(self, entry: dict) -> dict | None:
         """The strand an area, tool or recommendation belongs to, if any."""
         if "strand" in entry:
@@ -162,6 +221,73 @@ class Site:
             parts.append(f"afsnittet «{source['section']}»")
         return ", ".join(parts) + "."
 
+    def address(self, path: str) -> str:
+        """The web address of a page (docs-relative Markdown path) that its printout names."""
+        return web_address(self.site_url, path)
+
+    # ------------------------------------------------------------ diagrams, downloads and "Min plan"
+
+    def diagram(self, tool: dict) -> str:
+        """The tool's diagram as a block of inline SVG, drawn from its data (empty for kinds that are not drawn)."""
+        svg = diagram_svg(tool)
+        return f"\n{svg}\n" if svg else ""
+
+    def owner_of(self, entry: dict) -> tuple[str, str]:
+        """(title, page path) of the area, strand or guide a tool or recommendation belongs to."""
+        cat = self.catalogue
+        if "area" in entry:
+            area = cat.areas[entry["area"]]
+            return f"{area['number']}. {area['toc_title']}", page_path("areas", area["id"])
+        if "strand" in entry:
+            strand = cat.strands[entry["strand"]]
+            return f"{strand['label']}: {strand['title']}", page_path("strands", strand["id"])
+        return cat.guides[entry["guide"]]["title"], page_path("guides", entry["guide"])
+
+    def imprint(self, tool: dict) -> Imprint:
+        version = self.catalogue.updated_of("tools", tool["id"])
+        kicker = " · ".join(filter(None, [TOOL_KINDS[tool["kind"]], tool.get("municipality"),
+                                          "Fra " + self.owner_of(tool)[0]]))
+        return Imprint(kicker, plain(self.source_line(tool["source"])), version,
+                       danish_date(version) if version else None)
+
+    def downloads(self, tool: dict) -> list[tuple[str, str]]:
+        """(docs-relative path, link text) of each file made from the tool: its Word file, its calendar."""
+        return [(page_path("tools", tool["id"])[: -len("md")] + suffix, FORMATS[suffix][1])
+                for suffix in formats_of(tool)]
+
+    def download_files(self) -> list[tuple[str, bytes]]:
+        """Every downloadable file made from the data, as (docs-relative path, bytes)."""
+        return [(path, make(path.rsplit(".", 1)[1], tool, self.imprint(tool)))
+                for tool in self.catalogue.tools.values() for path, _ in self.downloads(tool)]
+
+    def plan_data(self) -> dict:
+        """What the "Min plan" page needs to show a reader's kept items without a server: every recommendation,
+        tool and area by id, with its source and where it comes from; links are relative to that page."""
+        cat = self.catalogue
+
+        def href(path: str) -> str:
+            return relative_link(INDEX_PATHS["plan"], path)[: -len(".md")] + ".html"
+
+        owners = ([page_path("areas", a) for a in cat.areas] + [page_path("strands", s) for s in cat.strands]
+                  + [page_path("guides", g) for g in cat.guides])
+
+        def origin(entry: dict) -> dict:
+            title, path = self.owner_of(entry)
+            return {"owner": title, "owner_url": href(path), "rank": owners.index(path)}
+
+        return {
+            "areas": [{"id": i, "number": a["number"], "title": a["toc_title"], "url": href(page_path("areas", i))}
+                      for i, a in cat.areas.items()],
+            "recommendations": {i: {"text": plain(r["text"]), "source": plain(self.source_line(r["source"])),
+                                    **origin(r)} for i, r in cat.recommendations.items()},
+            "tools": {i: {"title": plain(t["title"]), "kind": TOOL_KINDS[t["kind"]], "url": href(page_path("tools", i)),
+                          "source": plain(self.source_line(t["source"])), **origin(t)} for i, t in cat.tools.items()},
+        }
+
+    def plan_json(self) -> str:
+        """plan_data as JSON that is safe inside a <script> element."""
+        return json.dumps(self.plan_data(), ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
     # ------------------------------------------------------------ rendering
 
     def render(self, template: str, path: str, **context) -> str:
@@ -177,7 +303,8 @@ class Site:
         cat = self.catalogue
         out: list[Page] = []
         for kind, template in (("strands", "strand.md.j2"), ("areas", "area.md.j2"), ("tools", "tool.md.j2"),
-                               ("guides", "guide.md.j2")):
+                               ("guides", "guide.md.j2"), ("roles", "role.md.j2"),
+                               ("flyers", "flyer.md.j2")):
             for entry_id, entry in getattr(cat, kind).items():
                 path = page_path(kind, entry_id)
                 singular = kind[:-1]
@@ -194,6 +321,7 @@ class Site:
         ):
             path = INDEX_PATHS[kind]
             out.append(Page(path, title, self.render(template, path), folder))
+        out.append(Page(INDEX_PATHS["plan"], "Min plan", self.render("min_plan.md.j2", INDEX_PATHS["plan"]), None))
         out.extend(self.content_pages())
         return out
 
@@ -220,9 +348,12 @@ class Site:
             nav.append({f"{strand['label']}: {strand['title']}":
                         [page_path("strands", strand_id)] + [{titles[path]: path} for path in areas]})
         nav.append({"Implementering": [INDEX_PATHS["guides"]] + [page_path("guides", g) for g in cat.guides]})
-        nav.append({"Anbefalinger": INDEX_PATHS["recommendations"]})
+        nav.append({"Anbefalinger": [INDEX_PATHS["recommendations"]] + [page_path("roles", r) for r in cat.roles]})
         nav.append({"Værktøjer": [INDEX_PATHS["tools"]] + [page_path("tools", t) for t in cat.tools]})
+        if cat.flyers:
+            nav.append({"Plakater": [page_path("flyers", f) for f in cat.flyers]})
         nav.append({"Ordliste": INDEX_PATHS["terms"]})
+        nav.append({"Min plan": INDEX_PATHS["plan"]})
         nav += [{titles[path]: path} for order, path in prose if order >= 100]
         return nav
 
@@ -237,7 +368,28 @@ class Site:
                  "}"]
         rules += [f'[data-strand="{strand_id}"] {{ --strand-colour: {strand["colour"]}; }}'
                   for strand_id, strand in self.catalogue.strands.items()]
+        # Dark palette: brand and strand colours are dark; text and links in them are lightened to keep 4.5:1.
+        rules += ['[data-md-color-scheme="slate"] {',
+                  "  --md-typeset-a-color: color-mix(in srgb, var(--md-primary-fg-color) 30%, white);",
+                  "}",
+                  ":root { --strand-text: var(--strand-colour); }",
+                  '[data-strand] { --strand-text: var(--strand-colour); }',
+                  '[data-md-color-scheme="slate"] [data-strand], [data-md-color-scheme="slate"] {',
+                  "  --strand-text: color-mix(in srgb, var(--strand-colour) 35%, white);",
+                  "}"]
         return "/* Generated from the branding settings and catalogue/strands/*.yml */\n" + "\n".join(rules) + "\n"
+
+    def abbreviations(self) -> str:
+        """The glossary as Markdown abbreviations (`*[TRIO]: …`): appended to every page, so a term is
+        explained on hover wherever it occurs, and the explanation is written once, in catalogue/terms/."""
+        lines = []
+        for term in self.catalogue.terms.values():
+            explanation = plain_text(term["definition"])
+            if "expansion" in term:
+                explanation = f"{term['expansion']}: {explanation}"
+            for form in [term["term"], *term.get("forms", [])]:
+                lines.append(f"*[{form}]: {explanation}")
+        return "\n".join(lines) + "\n"
 
     # ------------------------------------------------------------ export
 

@@ -27,10 +27,10 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def build(project: Path, site_dir: Path, tool: str = "mkdocs") -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, tool: str = "mkdocs", config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir),
-         "--config-file", str(project / "mkdocs.yml")],
+         "--config-file", str(project / config)],
         cwd=project, env=BUILD_ENV, capture_output=True, text=True,
     )
 
@@ -42,10 +42,15 @@ def project(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built strictly once per test session."""
+    """The real project, built strictly once per test session, with the post-build step of `catalogue build`
+    (every tool, flyer and the whole catalogue printed to PDF), so every test sees the same complete site."""
+    from macros.pdf import build_pdfs
+
     site = tmp_path_factory.mktemp("site")
     result = build(ROOT, site)
     assert result.returncode == 0, result.stderr
+    report = build_pdfs(ROOT, site)
+    assert not report.warnings, report.warnings
     return site
 
 

@@ -23,12 +23,12 @@ def test_area_16_page_has_every_part(built_site):
     text = text_of(html)
     assert "<h1" in html and "Virksomhedspraktik som første skridt til tilbagevenden" in text
     headings = re.findall(r"<h2[^>]*>(.*?)<a", html)
-    expected = [heading for _, heading in PARTS] + ["Anbefalinger fra kommunerne"]
+    expected = [heading for _, heading in PARTS] + ["Anbefalinger fra kommunerne", "Se også"]
     assert headings == expected
     assert "Aftale om virksomhedspraktik" not in text  # the tool's steps live on the tool's own page…
     assert "Trappemodel for gradvis tilbagevenden" in text  # …linked from a card
     assert "Inddrag jobcentret tidligt i sygefraværssamtalerne" in text
-    assert "Kilde:" in text and "s. 63–65" in text
+    assert "Kilde:" in text and "s. 64–65" in text
 
 
 def test_no_stub_files_for_entries():

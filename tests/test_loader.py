@@ -93,9 +93,9 @@ def test_yaml_11_surprises_in_text_fields(project, value, shown):
 
 
 def test_wrong_type_in_nested_field(project):
-    text = replace_in(project, AREA, 'pages: "63-65"', "pages: [63, 65]")
+    text = replace_in(project, AREA, 'pages: "64-65"', "pages: [64, 65]")
     lines = problems_for(project, AREA, text)
-    assert_reported(lines, AREA, line_of(text, "pages: [63"), "source.pages", "K08")
+    assert_reported(lines, AREA, line_of(text, "pages: [64"), "source.pages", "K08")
 
 
 def test_missing_required_field(project):

@@ -1,0 +1,630 @@
+"""`make bench`: the project's build against a plain Material build of the same pages, at three sizes.
+
+For every size (areas in the synthetic catalogue, see generate.py) it
+1. writes a project copy with the synthetic catalogue into bench/out/<size>/project;
+2. builds it once untimed with bench/capture_hook.py (the Markdown, files and navigation the project hands
+   to MkDocs); at the largest size this build runs under pyinstrument: the profile;
+3. writes the plain site from it (plain.py): same pages as static Markdown, same theme, plugins and nav,
+   no macros plugin, no hooks; with navigation.prune like the project, and a copy without it;
+4. times the builds, interleaved: (a) project `mkdocs build`, (b) plain with prune, (b') plain without
+   prune; each a fresh process: wall time, CPU time (user + system) and peak memory of the process;
+5. measures the output: site size, search index, an area page's HTML and transfer size.
+Then `catalogue build` against `mkdocs build` (validation and any PDF step), `mkdocs serve`'s rebuild after
+one YAML file changes, and bench/RESULTS.md with the machine's description. Notes below the marker line in
+RESULTS.md are kept.
+
+    .venv/bin/python bench/run.py [--sizes 16,160,1600] [--runs 3] [--runs-large 1] [--root PROJECT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from html.parser import HTMLParser
+from importlib import metadata
+from pathlib import Path
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from generate import IGNORE, ROOT, copy_project, generate  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
+NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by `make bench`. -->"
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions", "Jinja2",
+            "PyYAML", "jsonschema", "pyinstrument")
+AREA_HTML_TARGET = 80 * 1024
+PDF_REPORT = re.compile(r"(?P<files>\d+) PDF'er \((?P<pages>\d+) sider\) lavet på (?P<seconds>[\d.]+) s")
+
+
+# ---------------------------------------------------------------- running and timing a process
+
+
+@dataclass
+class Run:
+    wall: float | None  # None: failed or timed out
+    cpu: float | None
+    rss_mb: float | None
+    error: str = ""
+
+
+def _peak_rss_kb(pid: int) -> int:
+    """The process's own high-water mark. (ru_maxrss of a child is no use: Linux counts the parent's RSS at the
+    moment of the fork in it.)"""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    match = re.search(r"^VmHWM:\s+(\d+) kB", status, flags=re.M)
+    return int(match.group(1)) if match else 0
+
+
+def timed(command: list[str], cwd: Path, timeout: float, log: Path) -> Run:
+    """Run a command in a process of its own: wall time, CPU time (user + system, with the processes it
+    waited for) and peak memory of the process (read every 20 ms)."""
+    peak = 0
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=output, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        deadline = start + timeout
+        while True:
+            peak = max(peak, _peak_rss_kb(process.pid))
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                os.killpg(process.pid, signal.SIGKILL)
+                os.wait4(process.pid, 0)
+                process.returncode = -9
+                return Run(None, None, None, f"timed out after {timeout:.0f} s")
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-2000:]
+        return Run(None, None, None, f"exit {process.returncode}: {tail}")
+    return Run(wall, usage.ru_utime + usage.ru_stime, peak / 1024)
+
+
+def mkdocs_build(config: Path, site: Path) -> list[str]:
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--config-file", str(config),
+            "--site-dir", str(site)]
+
+
+def median(values):
+    values = [v for v in values if v is not None]
+    return statistics.median(values) if values else None
+
+
+# ---------------------------------------------------------------- measuring the output
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("script", "img", "source") and attrs.get("src"):
+            self.urls.add(attrs["src"])
+        if tag == "link" and attrs.get("href") and attrs.get("rel") in ("stylesheet", "icon", "preload"):
+            self.urls.add(attrs["href"])
+
+
+def _resources(page: Path, site: Path) -> set[Path]:
+    parser = _Links()
+    parser.feed(page.read_text(encoding="utf-8"))
+    out = set()
+    for url in parser.urls:
+        if re.match(r"^[a-z]+:|^//", url):
+            continue
+        target = (page.parent / url.split("#")[0].split("?")[0]).resolve()
+        if target.is_file() and site.resolve() in target.parents:
+            out.add(target)
+    return out
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def output_sizes(site: Path, area_page: str) -> dict:
+    files = [p for p in site.rglob("*") if p.is_file()]
+    index = site / "search" / "search_index.json"
+    areas = sorted((site / "indsatsomraader").glob("*.html"))
+    tools = sorted((site / "vaerktoejer").glob("*.html"))
+    page = site / area_page
+    html = page.read_bytes()
+    # Shared assets: what the front page loads too (theme CSS/JS, logo); what only this page loads is its own.
+    own = _resources(page, site) - _resources(site / "index.html", site)
+    return {
+        "site_bytes": sum(p.stat().st_size for p in files),
+        "site_files": len(files),
+        "pdf_files": sum(1 for p in files if p.suffix == ".pdf"),
+        "search_bytes": index.stat().st_size if index.exists() else None,
+        "search_gzip": gz(index.read_bytes()) if index.exists() else None,
+        "area_page": area_page,
+        "area_html": len(html),
+        "area_html_gzip": gz(html),
+        "area_own_assets": sum(p.stat().st_size for p in own),
+        "area_transfer": gz(html) + sum(gz(p.read_bytes()) for p in own),
+        "area_html_median": statistics.median(p.stat().st_size for p in areas),
+        "area_html_max": max(p.stat().st_size for p in areas),
+        "tool_html_max": max((p.stat().st_size for p in tools if p.name != "index.html"), default=0),
+        "html_pages": sum(1 for p in files if p.suffix == ".html"),
+    }
+
+
+# ---------------------------------------------------------------- one size
+
+
+@dataclass
+class SizeResult:
+    areas: int
+    counts: dict
+    pages: int = 0
+    runs: dict = field(default_factory=dict)  # variant -> [Run]
+    sizes: dict = field(default_factory=dict)  # variant -> output_sizes
+    cli: list = field(default_factory=list)  # [Run] of `catalogue build`
+    pdf: list = field(default_factory=list)  # (files, pages, seconds) as `catalogue build` reports its PDF step
+    validate: Run | None = None
+    profile: dict | None = None
+    error: str = ""
+
+
+VARIANTS = {"project": "(a) project", "plain": "(b) plain, navigation.prune", "noprune": "(b′) plain, no prune"}
+
+
+def capture_config(project: Path) -> Path:
+    """The project's mkdocs.yml plus the capture hook, last."""
+    conf = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    conf["hooks"] = list(conf.get("hooks") or []) + [str(BENCH / "capture_hook.py")]
+    path = project / "mkdocs-capture.yml"
+    path.write_text(yaml.safe_dump(conf, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def bench_size(areas: int, args, out: Path, *, profile: bool) -> SizeResult:
+    base = out / str(areas)
+    if base.exists():
+        shutil.rmtree(base)
+    base.mkdir(parents=True)
+    project, capture, plain = base / "project", base / "capture", base / "plain"
+    print(f"== {areas} areas: generating", flush=True)
+    result = SizeResult(areas, generate(areas, project, args.root))
+
+    print(f"== {areas} areas: capture build{' under pyinstrument' if profile else ''}", flush=True)
+    capture.mkdir()
+    command = mkdocs_build(capture_config(project), base / "site-capture")
+    if profile:
+        session = out / f"profile-{areas}.pyisession"
+        command = [sys.executable, "-m", "pyinstrument", "--interval", "0.002", "-r", "pyisession", "-o",
+                   str(session)] + command[1:]
+    env_capture = {"BENCH_CAPTURE": str(capture)}
+    os.environ.update(env_capture)
+    ENV.update(env_capture)
+    first = timed(command, project, args.timeout, base / "capture.log")
+    if first.wall is None:
+        result.error = f"the capture build failed ({first.error})"
+        print("   ", result.error, flush=True)
+        return result
+    if profile:
+        result.profile = summarise_profile(session, project, out / f"profile-{areas}")
+    data = json.loads((capture / "capture.json").read_text(encoding="utf-8"))
+    if not str(data.get("macros_module", "")).startswith(str(project)):
+        raise SystemExit(f"the build used {data.get('macros_module')}, not the copy in {project}")
+    result.pages = len(data["pages"])
+
+    made = subprocess.run([sys.executable, str(BENCH / "plain.py"), str(project), str(capture), str(plain)],
+                          cwd=project, env={**ENV, "PYTHONPATH": str(project)}, capture_output=True, text=True)
+    if made.returncode != 0:
+        raise SystemExit(f"plain.py failed:\n{made.stderr}")
+
+    runs = args.runs if areas <= args.large else args.runs_large
+    variants = {"project": project / "mkdocs.yml", "plain": plain / "mkdocs.yml"}
+    if areas <= args.noprune_max:
+        variants["noprune"] = plain / "mkdocs-noprune.yml"
+    for variant in variants:
+        result.runs[variant] = []
+    for i in range(runs):
+        for variant, config in variants.items():
+            if result.runs[variant] and result.runs[variant][-1].wall is None:
+                continue  # failed or timed out once: do not wait again
+            run = timed(mkdocs_build(config, base / f"site-{variant}"), config.parent, args.timeout,
+                        base / f"{variant}-{i}.log")
+            result.runs[variant].append(run)
+            shown = f"{run.wall:.1f} s wall, {run.cpu:.1f} s CPU, {run.rss_mb:.0f} MB" if run.wall else run.error
+            print(f"   run {i + 1}/{runs} {VARIANTS[variant]}: {shown}", flush=True)
+
+    area_id = next(iter(sorted((project / "catalogue" / "areas").glob("*.yml")))).stem
+    for variant in variants:
+        site = base / f"site-{variant}"
+        if result.runs[variant][-1].wall is not None:
+            result.sizes[variant] = output_sizes(site, f"indsatsomraader/{area_id}.html")
+
+    if areas <= args.cli_max:  # `catalogue build` = validate + strict mkdocs build (+ PDF step, if any) + swap
+        cli_runs = runs if areas <= 16 else 1  # the PDF step prints hundreds of pages at 160 areas
+        for i in range(cli_runs):
+            log = base / f"cli-{i}.log"
+            run = timed([sys.executable, "-m", "macros.cli", "--root", str(project), "build", "--site-dir",
+                         str(base / "site-cli")], project, args.timeout, log)
+            result.cli.append(run)
+            reported = PDF_REPORT.search(log.read_text(encoding="utf-8", errors="replace"))
+            if reported:
+                result.pdf.append((int(reported["files"]), int(reported["pages"]), float(reported["seconds"])))
+            print(f"   run {i + 1}/{cli_runs} catalogue build: "
+                  f"{f'{run.wall:.1f} s wall, {run.cpu:.1f} s CPU' if run.wall else run.error}", flush=True)
+        result.validate = timed([sys.executable, "-m", "macros.cli", "--root", str(project), "validate"],
+                                project, args.timeout, base / "validate.log")
+        if result.cli and result.cli[-1].wall is not None:
+            result.sizes["cli"] = {"pdf_files": sum(1 for _ in (base / "site-cli").rglob("*.pdf"))}
+    for site in base.glob("site-*"):  # keep bench/out small; the logs stay
+        if site.name not in ("site-project",):
+            shutil.rmtree(site, ignore_errors=True)
+    return result
+
+
+# ---------------------------------------------------------------- mkdocs serve
+
+
+def serve_rebuild(project: Path, repeats: int, timeout: float, log: Path) -> dict:
+    """Start `mkdocs serve`, change one area's title in its YAML file, time until the served page shows it."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    one_line_title = re.compile(r"^title: (?![>|]).+$", flags=re.M)  # a title we can replace line for line
+    areas = sorted((project / "catalogue" / "areas").glob("*.yml"), key=lambda p: not re.search(r"-x\d+$", p.stem))
+    area = next(p for p in areas if one_line_title.search(p.read_text(encoding="utf-8")))
+    url = f"http://127.0.0.1:{port}/indsatsomraader/{area.stem}.html"
+    original = area.read_text(encoding="utf-8")
+
+    def fetch() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    result = {"page": url.split("/", 3)[3], "first_build": None, "rebuilds": []}
+    with log.open("wb") as output:
+        start = time.perf_counter()
+        server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr",
+                                   f"127.0.0.1:{port}", "--config-file", str(project / "mkdocs.yml")],
+                                  cwd=project, env=ENV, stdout=output, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+        try:
+            while not fetch():
+                if time.perf_counter() - start > timeout or server.poll() is not None:
+                    result["error"] = "the first build did not finish"
+                    return result
+                time.sleep(0.1)
+            result["first_build"] = time.perf_counter() - start
+            for i in range(repeats):
+                time.sleep(1.5)  # let the watcher settle
+                marker = f"bmk{os.getpid()}x{i}"
+                area.write_text(one_line_title.sub(f"title: Ændret titel {marker}", original, count=1),
+                                encoding="utf-8")
+                changed = time.perf_counter()
+                while marker not in fetch():
+                    if time.perf_counter() - changed > timeout:
+                        result["error"] = f"no rebuild within {timeout:.0f} s"
+                        return result
+                    time.sleep(0.05)
+                result["rebuilds"].append(time.perf_counter() - changed)
+                print(f"   serve rebuild {i + 1}/{repeats}: {result['rebuilds'][-1]:.1f} s", flush=True)
+        finally:
+            os.killpg(server.pid, signal.SIGTERM)
+            try:
+                server.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(server.pid, signal.SIGKILL)
+                server.wait()
+            area.write_text(original, encoding="utf-8")
+    return result
+
+
+# ---------------------------------------------------------------- profile
+
+
+def summarise_profile(session_path: Path, project: Path, stem: Path) -> dict:
+    """Text and HTML reports, plus where the time goes: the project's own functions, and self time by
+    package."""
+    from pyinstrument.renderers import ConsoleRenderer, HTMLRenderer
+    from pyinstrument.session import Session
+
+    session = Session.load(str(session_path))
+    stem.with_suffix(".txt").write_text(ConsoleRenderer(unicode=True, color=False, show_all=False, short_mode=False,
+                                                        time="seconds").render(session), encoding="utf-8")
+    stem.with_suffix(".html").write_text(HTMLRenderer().render(session), encoding="utf-8")
+    root = session.root_frame()
+    total = root.time
+    mine = str(project / "macros") + os.sep
+
+    project_functions: dict[str, float] = {}
+    by_package: dict[str, float] = {}
+
+    def package(path: str) -> str:
+        if path.startswith(mine):
+            return "project macros/"
+        if path.endswith(".html") or "/templates/" in path:
+            return "theme templates (Material, Jinja)"
+        match = re.search(r"site-packages/([A-Za-z0-9_]+)", path) or re.search(r"python3\.\d+/([A-Za-z0-9_]+)", path)
+        return match.group(1) if match else path.rsplit("/", 1)[-1] or "?"
+
+    def walk(frame, inside: set[str], owner: str):
+        path = frame.file_path or ""
+        key = f"{frame.function} ({path[len(mine):]}:{frame.line_no})" if path.startswith(mine) else None
+        if key and key not in inside:  # inclusive time, counted once per call chain
+            project_functions[key] = project_functions.get(key, 0) + frame.time
+            inside = inside | {key}
+        if path and not frame.is_synthetic and path != "<built-in>":
+            owner = package(path)  # built-ins (regex, stat) and [self] count for the package that called them
+        by_package[owner] = by_package.get(owner, 0) + frame.time - sum(child.time for child in frame.children)
+        for child in frame.children:
+            walk(child, inside, owner)
+
+    walk(root, set(), "?")
+    top_project = sorted(project_functions.items(), key=lambda item: -item[1])[:12]
+    return {
+        "duration": session.duration,
+        "cpu_time": session.cpu_time,
+        "total": total,
+        "project_functions": [(name, t, t / total) for name, t in top_project],
+        "by_package": [(name, t, t / total) for name, t in sorted(by_package.items(), key=lambda i: -i[1])[:10]],
+        "report": stem.with_suffix(".txt").name,
+    }
+
+
+# ---------------------------------------------------------------- report
+
+
+def machine() -> dict:
+    cpu = "?"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    versions = {}
+    for name in PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory_gib": memory / 1024**2, "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}", "versions": versions}
+
+
+def fmt(value, unit="s", digits=1):
+    if value is None:
+        return "–"
+    return f"{value:.{digits}f} {unit}".strip()
+
+
+def kb(value):
+    return "–" if value is None else f"{value / 1024:,.0f} KB"
+
+
+def noprune_estimate(results: list[SizeResult], pages: int) -> float | None:
+    """CPU time of (b′) at `pages` pages, from T = α·P + β·P² through the two largest sizes where it was built
+    (every page renders the whole navigation: the cost per page grows with the number of pages)."""
+    points = [(r.pages, median(run.cpu for run in r.runs["noprune"])) for r in results if r.runs.get("noprune")]
+    points = [(p, t) for p, t in points if t][-2:]
+    if len(points) < 2:
+        return None
+    (p1, t1), (p2, t2) = points
+    beta = (t2 / p2 - t1 / p1) / (p2 - p1)
+    alpha = t1 / p1 - beta * p1
+    return alpha * pages + beta * pages**2
+
+
+def write_results(path: Path, results: list[SizeResult], serve: dict | None, info: dict, args,
+                  started: datetime, elapsed: float, loads: tuple) -> None:
+    lines = ["# Benchmark: the catalogue build against a plain Material build", "",
+             f"Written by `make bench` (`bench/run.py`) on {started:%Y-%m-%d %H:%M} UTC, in {elapsed / 60:.1f} min. "
+             f"Machine: {info['cpu']}, {info['cores']} cores, {info['memory_gib']:.0f} GiB, {info['system']}, "
+             f"Python {info['python']}; "
+             + ", ".join(f"{name} {version}" for name, version in info["versions"].items()) + ". "
+             f"Load average at start / end: {loads[0]:.2f} / {loads[1]:.2f} (another process on this 2-core machine "
+             "slows wall times; CPU time, user + system of the build process, is the steadier figure).", ""]
+    lines += ["Each build is a fresh `python -m mkdocs build --strict` process; figures are medians of "
+              f"{args.runs} runs ({args.runs_large} above {args.large} areas), runs interleaved. (a) is the project; "
+              "(b) is a plain Material site of the same pages (the Markdown the project hands to MkDocs, after "
+              "macros and hooks, written as static files with their front matter), same theme, plugins, "
+              "Markdown extensions and navigation, no macros plugin, no hooks, with `navigation.prune` like the "
+              "project; (b′) is (b) without `navigation.prune`.", ""]
+
+    lines += ["## Build time", "",
+              "| areas | pages | variant | wall | CPU | peak memory | CPU per page | runs |",
+              "|---:|---:|---|---:|---:|---:|---:|---:|"]
+    for r in results:
+        if r.error:
+            lines.append(f"| {r.areas} | – | (a) project | {r.error} | | | | |")
+            continue
+        for variant, runs in r.runs.items():
+            cpu = median(run.cpu for run in runs)
+            failed = [run.error for run in runs if run.wall is None]
+            wall = fmt(median(run.wall for run in runs)) if not failed or len(failed) < len(runs) else failed[0][:60]
+            lines.append(f"| {r.areas} | {r.pages} | {VARIANTS[variant]} | {wall} | {fmt(cpu)} | "
+                         f"{fmt(median(run.rss_mb for run in runs), 'MB', 0)} | "
+                         f"{fmt(cpu / r.pages * 1000 if cpu else None, 'ms', 1)} | {len(runs)} |")
+    lines.append("")
+
+    def ratio(r: SizeResult, a: str, b: str, what: str = "cpu"):
+        va = median(getattr(run, what) for run in r.runs.get(a, []))
+        vb = median(getattr(run, what) for run in r.runs.get(b, []))
+        return va / vb if va and vb else None
+
+    lines += ["## Headline: (a) / (b)", "",
+              "| areas | (a)/(b) CPU | (a)/(b) wall | (a)/(b′) CPU | (a)/(b′) wall |", "|---:|---:|---:|---:|---:|"]
+    for r in results:
+        if not r.error:
+            lines.append(f"| {r.areas} | {fmt(ratio(r, 'project', 'plain'), '×', 2)} | "
+                         f"{fmt(ratio(r, 'project', 'plain', 'wall'), '×', 2)} | "
+                         f"{fmt(ratio(r, 'project', 'noprune'), '×', 2)} | "
+                         f"{fmt(ratio(r, 'project', 'noprune', 'wall'), '×', 2)} |")
+    lines.append("")
+
+    lines += ["## Output", "",
+              "| areas | variant | site | files | search index (gzip) | area page HTML (gzip) | area page transfer "
+              "beyond shared assets | area pages: median / max HTML | largest tool page HTML |",
+              "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        for variant, s in r.sizes.items():
+            if variant == "cli":
+                continue
+            lines.append(f"| {r.areas} | {VARIANTS[variant]} | {s['site_bytes'] / 1024**2:.1f} MB | {s['site_files']} | "
+                         f"{kb(s['search_bytes'])} ({kb(s['search_gzip'])}) | {kb(s['area_html'])} "
+                         f"({kb(s['area_html_gzip'])}) | {kb(s['area_transfer'])} | {kb(s['area_html_median'])} / "
+                         f"{kb(s['area_html_max'])} | {kb(s['tool_html_max'])} |")
+    lines += ["", "The area page measured is the first area by file name (`" +
+              (results[0].sizes.get("project", {}).get("area_page", "?")) + "`); its transfer is its gzip'ed "
+              "HTML plus any file it loads that the front page does not (the theme's CSS and JavaScript, the logo "
+              "and the stylesheets are shared and cached).", ""]
+
+    lines += ["## `catalogue build` against `mkdocs build`", "",
+              "| areas | runs | `catalogue build` wall | CPU¹ | `mkdocs build` wall (a) | difference | of which the PDF "
+              "step (its own report) | `catalogue validate` alone | PDF files |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in results:
+        if r.cli:
+            cli_wall = median(run.wall for run in r.cli)
+            build_wall = median(run.wall for run in r.runs.get("project", []))
+            diff = cli_wall - build_wall if cli_wall and build_wall else None
+            pdf = (f"{fmt(median(s for _, _, s in r.pdf))} ({r.pdf[-1][0]} PDFs, {r.pdf[-1][1]} pages)"
+                   if r.pdf else "no PDF step reported")
+            lines.append(f"| {r.areas} | {len(r.cli)} | {fmt(cli_wall)} | {fmt(median(run.cpu for run in r.cli))} | "
+                         f"{fmt(build_wall)} | {fmt(diff)} | {pdf} | {fmt(r.validate.wall if r.validate else None)} | "
+                         f"{r.sizes.get('cli', {}).get('pdf_files', '–')} |")
+    lines += ["", "¹ CPU of the command and the processes it waited for; Chromium's own processes may be missed.", ""]
+
+    if serve:
+        lines += ["## `mkdocs serve`: rebuild after one YAML file changes", ""]
+        if serve.get("rebuilds"):
+            lines.append(f"At {serve['areas']} areas, `mkdocs serve --strict --livereload` on loopback; one area file's "
+                         f"title changed, timed until the served page `{serve['page']}` shows it: median "
+                         f"**{fmt(median(serve['rebuilds']))}** over {len(serve['rebuilds'])} changes "
+                         f"({', '.join(fmt(t) for t in serve['rebuilds'])}); first build until served "
+                         f"{fmt(serve['first_build'])}.")
+        else:
+            lines.append(f"At {serve['areas']} areas: {serve.get('error', 'not measured')}.")
+        lines.append("")
+
+    lines += ["## Targets (issue 8)", ""]
+    real = next((r for r in results if r.areas == 16 and not r.error), None)
+    small = next((r for r in results if r.areas == 160 and not r.error), None)
+    large = next((r for r in results if r.areas == 1600), None)
+
+    def verdict(ok):
+        return "–" if ok is None else ("met" if ok else "**not met**")
+
+    if real:
+        q = ratio(real, "project", "plain")
+        lines.append(f"- Real catalogue at most 1.2× the plain build (b), CPU: {fmt(q, '×', 2)} — {verdict(q and q <= 1.2)}.")
+    if large and not large.error:
+        qb, qp = ratio(large, "project", "noprune"), ratio(large, "project", "plain")
+        if qb is None:  # (b′) is quadratic in the pages; too slow to build at this size within the budget
+            estimate = noprune_estimate(results, large.pages)
+            a = median(run.cpu for run in large.runs["project"])
+            if estimate and a:
+                qb = a / estimate
+                lines.append(f"- 1,600 areas in at most a quarter of the plain Material build without prune (b′): (b′) "
+                             f"not built at this size; **estimated** at {estimate:.0f} s CPU from α·pages + β·pages² "
+                             f"through the sizes where it was built, so (a)/(b′) ≈ {qb:.2f} — "
+                             f"{verdict(qb <= 0.25)} (estimate); against (b) with prune, measured: {fmt(qp, '×', 2)}.")
+        else:
+            lines.append(f"- 1,600 areas in at most a quarter of the plain Material build without prune (b′), CPU: "
+                         f"{fmt(qb, '×', 2)} — {verdict(qb <= 0.25)}; against (b) with prune: {fmt(qp, '×', 2)}.")
+    elif large:
+        lines.append(f"- 1,600 areas: {large.error} — **not met**.")
+    if small and large and not large.error:
+        a160 = median(run.cpu for run in small.runs["project"])
+        a1600 = median(run.cpu for run in large.runs["project"])
+        if a160 and a1600:
+            growth = (a1600 / large.pages) / (a160 / small.pages)
+            lines.append(f"- Cost per page flat from 160 to 1,600 areas: {a160 / small.pages * 1000:.1f} → "
+                         f"{a1600 / large.pages * 1000:.1f} ms CPU per page, ×{growth:.2f} — {verdict(growth <= 1.25)} "
+                         "(flat taken as within 25 %).")
+    sizes = [(r.areas, r.sizes["project"]["area_html_max"]) for r in results if "project" in r.sizes]
+    if sizes:
+        lines.append("- An area page's HTML under 80 KB at every size (largest area page): "
+                     + ", ".join(f"{a}: {kb(s)}" for a, s in sizes)
+                     + f" — {verdict(all(s < AREA_HTML_TARGET for _, s in sizes))}.")
+    lines.append("")
+
+    profiled = next((r for r in reversed(results) if r.profile), None)
+    if profiled:
+        p = profiled.profile
+        lines += [f"## Profile of the {profiled.areas}-area build", "",
+                  f"pyinstrument (wall-clock sampling every 2 ms) over the capture build: {p['duration']:.1f} s wall, "
+                  f"{p['cpu_time']:.1f} s CPU. Full report: `bench/out/{p['report']}` (and `.html`).", "",
+                  "| the project's functions (time including callees) | s | share |", "|---|---:|---:|"]
+        lines += [f"| `{name}` | {t:.1f} | {share:.0%} |" for name, t, share in p["project_functions"]]
+        lines += ["", "| self time by package | s | share |", "|---|---:|---:|"]
+        lines += [f"| {name} | {t:.1f} | {share:.0%} |" for name, t, share in p["by_package"]]
+        lines.append("")
+
+    notes = ""
+    if path.exists() and NOTES_MARKER in path.read_text(encoding="utf-8"):
+        notes = path.read_text(encoding="utf-8").split(NOTES_MARKER, 1)[1]
+    path.write_text("\n".join(lines) + "\n" + NOTES_MARKER + (notes or "\n"), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="16,160,1600", help="areas per synthetic catalogue")
+    parser.add_argument("--runs", type=int, default=3, help="timed runs per build")
+    parser.add_argument("--runs-large", type=int, default=1, help="timed runs above --large areas")
+    parser.add_argument("--large", type=int, default=160)
+    parser.add_argument("--noprune-max", type=int, default=160, help="build (b′) up to this many areas")
+    parser.add_argument("--cli-max", type=int, default=160, help="time `catalogue build` up to this many areas")
+    parser.add_argument("--profile-from", type=int, default=160, help="profile the capture build from this size")
+    parser.add_argument("--serve-areas", type=int, default=160, help="0: skip the `mkdocs serve` measurement")
+    parser.add_argument("--timeout", type=float, default=480, help="seconds before a build counts as failed")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project to measure (default: this one)")
+    parser.add_argument("--out", type=Path, default=BENCH / "out")
+    parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
+    args = parser.parse_args()
+    args.root = args.root.resolve()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    started, clock, load = datetime.now(timezone.utc), time.perf_counter(), os.getloadavg()[0]
+    args.out.mkdir(parents=True, exist_ok=True)
+    # One snapshot of the project for every size: others may be editing it while the benchmark runs.
+    snapshot = args.out / "snapshot"
+    copy_project(snapshot, args.root)
+    shutil.copytree(args.root / "catalogue", snapshot / "catalogue", ignore=IGNORE)
+    args.root = snapshot
+
+    results = [bench_size(areas, args, args.out, profile=areas >= args.profile_from) for areas in sizes]
+    serve = None
+    if args.serve_areas:
+        print(f"== mkdocs serve at {args.serve_areas} areas", flush=True)
+        project = args.out / str(args.serve_areas) / "project"
+        if not project.exists():
+            generate(args.serve_areas, project, args.root)
+        serve = serve_rebuild(project, 3, args.timeout, args.out / "serve.log")
+        serve["areas"] = args.serve_areas
+    write_results(args.results, results, serve, machine(), args, started, time.perf_counter() - clock,
+                  (load, os.getloadavg()[0]))
+    print(f"Results in {args.results}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Checks of the benchmark's own parts (not part of `make test`): `.venv/bin/python -m pytest bench`."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+from generate import ROOT, Scrambler, generate, validate  # noqa: E402
+from plain import config  # noqa: E402
+from run import noprune_estimate, Run, SizeResult  # noqa: E402
+
+
+def count(folder: Path, owner: str | None = None) -> int:
+    files = list(folder.glob("*.yml"))
+    if owner is None:
+        return len(files)
+    return sum(1 for path in files if owner in yaml.safe_load(path.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("bench") / "project"
+
+
+def test_a_synthetic_catalogue_is_valid_and_in_the_real_proportions(synthetic):
+    real = ROOT / "catalogue"
+    blocks = 3
+    areas = blocks * count(real / "areas")
+    generate(areas, synthetic)
+    validate(synthetic)  # raises CatalogueError on any problem
+    made = synthetic / "catalogue"
+    assert count(made / "areas") == areas
+    for kind in ("tools", "recommendations"):
+        by_area, other = count(real / kind, "area"), count(real / kind) - count(real / kind, "area")
+        assert count(made / kind) == blocks * by_area + other
+    for kind in ("sources", "roles", "phases", "guides", "terms", "strands"):
+        assert sorted(p.name for p in (made / kind).glob("*.yml")) == sorted(p.name for p in (real / kind).glob("*.yml"))
+
+
+def test_the_first_block_is_the_real_catalogue_and_the_others_differ_in_words_not_in_size(synthetic):
+    real_area = next((ROOT / "catalogue" / "areas").glob("*.yml"))
+    copy = synthetic / "catalogue" / "areas" / real_area.name
+    assert copy.read_bytes() == real_area.read_bytes()
+    original = yaml.safe_load(real_area.read_text(encoding="utf-8"))
+    scrambled = yaml.safe_load((copy.parent / f"{real_area.stem}-x1.yml").read_text(encoding="utf-8"))
+    assert scrambled["lead"] != original["lead"]
+    assert len(scrambled["lead"]) == len(original["lead"])
+    assert scrambled["strand"] == original["strand"]
+
+
+def test_scrambling_keeps_links_and_markdown():
+    scrambler = Scrambler(["alfa beta gamma delta epsilon"])
+    text = "- Se [vejledningen](https://example.dk/side) og **fed** tekst{ .klasse } :material-printer:"
+    out = scrambler.text(text, random.Random(1))
+    for kept in ("](https://example.dk/side)", "{ .klasse }", ":material-printer:", "- ", "**"):
+        assert kept in out
+    assert len(out) == len(text) and out != text
+
+
+def test_the_plain_site_has_no_macros_no_hooks_and_the_captured_nav():
+    capture = {"nav": [{"Forside": "index.md"}], "extra_css": ["a.css"], "extra_javascript": [], "logo": "x.svg",
+               "markdown_extensions": {"toc": {"permalink": True}, "abbr": {}}}
+    for prune in (True, False):
+        conf = config(ROOT, capture, prune=prune)
+        assert "hooks" not in conf and "watch" not in conf
+        assert all((p if isinstance(p, str) else next(iter(p))) != "macros" for p in conf["plugins"])
+        assert conf["nav"] == capture["nav"]
+        assert ("navigation.prune" in conf["theme"]["features"]) is prune
+        assert {"toc": {"permalink": True}} in conf["markdown_extensions"] and "abbr" in conf["markdown_extensions"]
+
+
+def test_the_quadratic_estimate_goes_through_the_measured_points():
+    def size(pages, cpu):
+        result = SizeResult(0, {}, pages)
+        result.runs["noprune"] = [Run(cpu, cpu, 1)]
+        return result
+
+    alpha, beta = 0.01, 0.0001
+    points = [size(p, alpha * p + beta * p * p) for p in (100, 400)]
+    assert noprune_estimate(points, 1000) == pytest.approx(alpha * 1000 + beta * 1000**2)
+
+
+def test_the_generator_runs_from_the_command_line(tmp_path):
+    result = subprocess.run([sys.executable, str(BENCH / "generate.py"), "--areas", "16", str(tmp_path / "p")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "16 areas" in result.stdout
+
+
+def test_peak_memory_is_the_childs_own_not_the_parents(tmp_path):
+    from run import timed
+
+    ballast = bytearray(300 * 1024 * 1024)  # Linux would count this in the child's ru_maxrss
+    run = timed([sys.executable, "-c", "x = bytearray(100 * 1024 * 1024); import time; time.sleep(0.3)"],
+                tmp_path, 60, tmp_path / "log")
+    assert len(ballast) and 100 < run.rss_mb < 250
+    assert run.wall >= 0.3 and run.cpu > 0

@@ -1,0 +1,81 @@
+"""What the printed catalogue is made of: PDF paths, the web address and QR code a printout carries,
+and the chapters of the print edition. Pure Python (no MkDocs, no browser): macros.pdf does the printing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+import segno
+
+PDF_FOLDER = "pdf"
+EDITION_PDF = f"{PDF_FOLDER}/katalog.pdf"
+
+
+def pdf_path(kind: str, entry_id: str) -> str:
+    """Site-relative path of an entry's PDF: pdf/<tool>.pdf, pdf/plakater/<flyer>.pdf."""
+    return f"{PDF_FOLDER}/plakater/{entry_id}.pdf" if kind == "flyers" else f"{PDF_FOLDER}/{entry_id}.pdf"
+
+
+def html_path(markdown_path: str) -> str:
+    """'vaerktoejer/handleplan.md' -> 'vaerktoejer/handleplan.html' (the site uses no directory URLs)."""
+    return markdown_path[: -len(".md")] + ".html"
+
+
+def web_address(site_url: str, markdown_path: str) -> str:
+    """The address a printout names: absolute under site_url, or site-relative when site_url is not set."""
+    path = html_path(markdown_path)
+    return site_url.rstrip("/") + "/" + path if site_url else path
+
+
+def qr_svg(address: str) -> str:
+    """An inline SVG QR code of an absolute address, drawn at build time (no network, no image file)."""
+    svg = segno.make(address, error="m").svg_inline(border=0, omitsize=True, svgclass="qr-code")
+    return svg.replace("<svg ", f'<svg role="img" aria-label="QR-kode til {address}" ', 1)
+
+
+# ---------------------------------------------------------------- the print edition
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    path: str  # site-relative HTML page the chapter is printed from
+    level: int  # 1 = a part of the catalogue, 2 = a chapter inside it
+    group: str | None = None  # a heading the table of contents shows above this entry (a nav section without a page)
+
+
+def print_edition(site) -> list[Chapter]:
+    """The chapters of the whole catalogue in print, in the order of the site's navigation. Pages that only
+    list or repeat other pages (the home page, the indexes, the recommendations by role), the reader's own
+    plan and the flyers are left out."""
+    from .site import INDEX_PATHS, PAGE_PATHS  # site imports this module for its templates
+
+    pages = site.pages()
+    titles = {page.path: page.title for page in pages}
+    skip = {INDEX_PATHS[kind] for kind in ("home", "tools", "guides", "recommendations", "plan") if kind in INDEX_PATHS}
+    skip_folders = tuple(PAGE_PATHS[kind].split("/")[0] + "/" for kind in ("roles", "flyers"))  # repeats, posters
+    chapters: list[Chapter] = []
+
+    def wanted(path: str) -> bool:
+        return path not in skip and not path.startswith(skip_folders)
+
+    for entry in site.nav(pages):
+        (title, target), = entry.items() if isinstance(entry, dict) else ((titles[entry], entry),)
+        if isinstance(target, str):
+            if wanted(target):
+                chapters.append(Chapter(title, html_path(target), 1))
+            continue
+        group: str | None = title
+        for child in target:
+            (child_title, child_path), = child.items() if isinstance(child, dict) else ((titles[child], child),)
+            if not wanted(child_path):
+                continue
+            if child is target[0] and isinstance(child, str) and posixpath.basename(child_path) == "index.md":
+                chapters.append(Chapter(title, html_path(child_path), 1))  # the section's own page heads it
+                group = None
+            else:
+                chapters.append(Chapter(child_title, html_path(child_path), 2, group))
+                group = None
+    return chapters

@@ -1,0 +1,72 @@
+"""WCAG 2.1 A/AA on every page in both palettes (axe-core in real Chromium), keyboard use, lang="da"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # axe-core, as bundled by the package
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def html_pages(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html")
+
+
+@pytest.fixture(scope="module")
+def pages(built_site) -> list[str]:
+    found = html_pages(built_site)
+    assert len(found) > 50  # the whole site, not a sample
+    return found
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe_in_both_palettes(browser, site_url, pages, scheme):
+    context = browser.new_context(color_scheme=scheme, locale="da-DK")
+    page = context.new_page()
+    failures = []
+    for path in pages:
+        page.goto(site_url + path)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        for violation in result["violations"]:
+            targets = [" ".join(node["target"]) for node in violation["nodes"][:3]]
+            failures.append(f"{path}: {violation['id']} ({violation['impact']}): {targets}")
+    context.close()
+    assert not failures, f"{len(failures)} violations in {scheme} palette:\n" + "\n".join(failures)
+
+
+def test_every_page_is_danish(built_site, pages):
+    for path in pages:
+        assert '<html lang="da"' in (built_site / path).read_text(encoding="utf-8"), path
+
+
+def test_skip_link_and_visible_focus(page, site_url):
+    page.goto(site_url + "indsatsomraader/fast-track.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("""() => {
+        const el = document.activeElement, style = getComputedStyle(el);
+        return {text: el.textContent.trim(), href: el.getAttribute('href'),
+                outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,
+                shadow: style.boxShadow !== 'none', visible: el.getBoundingClientRect().height > 0};
+    }""")
+    assert focused["href"] == "#hvad-er-indsatsen-motiveret-af" or focused["href"].startswith("#")
+    assert "Gå til indholdet" in focused["text"] or "indhold" in focused["text"].lower()
+    assert focused["visible"] and (focused["outline"] or focused["shadow"])
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => location.hash") != ""
+
+
+def test_explorer_filters_work_from_the_keyboard(page, site_url):
+    page.goto(site_url + "anbefalinger/index.html")
+    box = page.locator("input[name=role][value=trio]")
+    box.focus()
+    page.keyboard.press("Space")
+    assert box.is_checked()
+    assert "role=trio" in page.url
+    shown = page.locator(".rec[id]:visible").count()
+    assert 0 < shown < page.locator(".rec[id]").count()
+    status = page.locator(".rec-status").inner_text()
+    assert f"Viser {shown} af" in status

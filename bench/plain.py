@@ -1,5 +1,8 @@
 """The plain comparison site: the project's rendered pages as static Markdown, built by MkDocs and Material
-with the same theme, plugins and navigation, but without the macros plugin and without hooks.
+with the same theme, plugins and navigation, but without the macros plugin and without hooks. Three
+configurations: mkdocs.yml (navigation.prune, like the project), mkdocs-noprune.yml (without it), and
+mkdocs-defaults.yml (Material's defaults: MkDocs' automatic navigation of every page, no prune; the issue's
+"plain Material site").
 
 The list of pages comes from the project's own `Site(...).pages()`; each page's text is the Markdown that
 MkDocs converted in the project's capture build (after the macros plugin and the project's hooks), with
@@ -24,7 +27,7 @@ def front_matter(meta: dict) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def config(project: Path, capture: dict, *, prune: bool) -> dict:
+def config(project: Path, capture: dict, *, prune: bool, nav: bool = True) -> dict:
     conf = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
     for key in ("hooks", "watch"):
         conf.pop(key, None)
@@ -33,7 +36,10 @@ def config(project: Path, capture: dict, *, prune: bool) -> dict:
     written = {(e if isinstance(e, str) else next(iter(e))): e for e in conf.get("markdown_extensions") or []}
     conf["markdown_extensions"] = [written.get(name, name) if options is None else ({name: options} if options else name)
                                    for name, options in capture["markdown_extensions"].items()]
-    conf["nav"] = capture["nav"]
+    if nav:
+        conf["nav"] = capture["nav"]
+    else:  # MkDocs' automatic navigation: every page, by folder
+        conf.pop("nav", None)
     conf["extra_css"] = capture["extra_css"]
     conf["extra_javascript"] = capture["extra_javascript"]
     if capture["logo"]:
@@ -66,9 +72,10 @@ def make_plain(project: Path, capture_dir: Path, target: Path) -> int:
         file = docs / path
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(front_matter(page["meta"]) + page["markdown"], encoding="utf-8")
-    for name, prune in (("mkdocs.yml", True), ("mkdocs-noprune.yml", False)):
-        (target / name).write_text(yaml.safe_dump(config(project, capture, prune=prune), allow_unicode=True,
-                                                  sort_keys=False), encoding="utf-8")
+    for name, prune, nav in (("mkdocs.yml", True, True), ("mkdocs-noprune.yml", False, True),
+                             ("mkdocs-defaults.yml", False, False)):
+        (target / name).write_text(yaml.safe_dump(config(project, capture, prune=prune, nav=nav),
+                                                  allow_unicode=True, sort_keys=False), encoding="utf-8")
     return len(captured)
 
 

@@ -102,3 +102,28 @@ def test_peak_memory_is_the_childs_own_not_the_parents(tmp_path):
                 tmp_path, 60, tmp_path / "log")
     assert len(ballast) and 100 < run.rss_mb < 250
     assert run.wall >= 0.3 and run.cpu > 0
+
+
+def test_the_results_keep_the_notes_and_judge_the_targets(tmp_path):
+    import argparse
+    from datetime import datetime, timezone
+
+    from run import NOTES_MARKER, machine, write_results
+
+    def size(areas, pages, cpu):
+        result = SizeResult(areas, {}, pages)
+        for variant, factor in (("project", 1.0), ("plain", 0.9), ("noprune", 1.2), ("defaults", 1.5)):
+            if areas <= 160 or variant in ("project", "plain"):
+                result.runs[variant] = [Run(cpu * factor, cpu * factor, 100) for _ in range(3)]
+        return result
+
+    results = [size(16, 66, 2.0), size(160, 400, 12.0), size(1600, 3700, 120.0)]
+    path = tmp_path / "RESULTS.md"
+    path.write_text("old figures\n" + NOTES_MARKER + "\nA note by hand.\n", encoding="utf-8")
+    args = argparse.Namespace(runs=3, runs_large=1, large=160, noprune_max=160)
+    write_results(path, results, None, machine(), args, datetime.now(timezone.utc), 60.0, (1.0, 1.0))
+    text = path.read_text(encoding="utf-8")
+    assert "old figures" not in text and text.endswith(NOTES_MARKER + "\nA note by hand.\n")
+    assert "| 16 | **1.11 ×** |" in text  # (a)/(b) = 1 / 0.9
+    assert "at most 1.2× the plain build (b), CPU: 1.11 × — met" in text
+    assert "(c) **estimated**" in text

@@ -142,7 +142,7 @@ def describe(items: list[Item]) -> str:
     for item in items:
         body = " ".join(filter(None, [item.text, ", ".join(item.subitems)]))
         parts.append(f"{item.label}: {body}" if item.label and body else item.label or body)
-    return ". ".join(part.rstrip(".:") for part in parts) + "."
+    return " ".join(part if part.endswith(("?", "!")) else part.rstrip(".:") + "." for part in parts)
 
 
 def months_in(label: str) -> list[int]:

@@ -19,49 +19,51 @@ from macros.site import Site
 
 THEME_CSS = "stylesheets/theme.css"
 
+# The build under way: the catalogue is loaded and the site set up once per build, in on_config (which
+# `mkdocs serve` runs again for every rebuild), never per page.
+_site: Site
+_abbreviations: str
+
 
 def on_config(config):
     """Branding lives in one place, `extra.brand` in mkdocs.yml; the theme's own settings follow from it."""
+    global _site, _abbreviations
     brand = config.extra.setdefault("brand", {})
     if brand.get("logo"):
         config.theme["logo"] = brand["logo"]
     config.extra_css.insert(0, THEME_CSS)
-
-
-def _site(config) -> Site:
-    root = Path(config.config_file_path).parent
     try:
-        return Site(load_catalogue_cached(root), site_url=config.site_url or "")
+        _site = Site(load_catalogue_cached(Path(config.config_file_path).parent), site_url=config.site_url or "")
     except CatalogueError as error:
         raise PluginError(f"Kataloget har fejl:\n{error}") from None
+    _abbreviations = _site.abbreviations()
 
 
 def on_files(files, config):
-    site = _site(config)
-    pages = site.pages()
+    pages = _site.pages()
     for page in pages:
         if files.get_file_from_path(page.path) is not None:
             raise PluginError(f"{page.path} findes både i docs/ og i kataloget; slet den ene.")
         file = File.generated(config, page.path, content=page.markdown)
         file.edit_uri = page.edit_path
         files.append(file)
-    files.append(File.generated(config, THEME_CSS, content=site.theme_css(config.extra["brand"])))
-    for path, content in site.download_files():  # Word and calendar files made from the tools' data
+    files.append(File.generated(config, THEME_CSS, content=_site.theme_css(config.extra["brand"])))
+    for path, content in _site.download_files():  # Word and calendar files made from the tools' data
         files.append(File.generated(config, path, content=content))
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     for file in files.documentation_pages():
         if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives
             file.edit_uri = f"{docs}/{file.src_uri}"
-    config.nav = site.nav(pages)
+    config.nav = _site.nav(pages)
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
     """Every page explains the glossary's terms on hover (Markdown abbreviations from catalogue/terms/)."""
-    return markdown + "\n\n" + _site(config).abbreviations()
+    return markdown + "\n\n" + _abbreviations
 
 
 def on_post_build(config):
-    export = _site(config).export()
+    export = _site.export()
     Path(config.site_dir, "catalogue.json").write_text(
         json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

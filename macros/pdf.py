@@ -240,12 +240,13 @@ async def _print_all(site_dir: Path, jobs: list[Job], chapters: list[Chapter], c
 
 
 def record_pdfs(site_dir: Path) -> None:
-    """Fill `pdf` for each tool in catalogue.json with the site-relative path of its PDF, where one was made."""
+    """Fill `pdf` for each tool and flyer in catalogue.json with the site-relative path of its PDF, where one was made."""
     export = site_dir / "catalogue.json"
     data = json.loads(export.read_text(encoding="utf-8"))
-    for tool in data.get("tools", []):
-        path = pdf_path("tools", tool["id"])
-        tool["pdf"] = path if (site_dir / path).is_file() else None
+    for kind in ("tools", "flyers"):
+        for entry in data.get(kind, []):
+            path = pdf_path(kind, entry["id"])
+            entry["pdf"] = path if (site_dir / path).is_file() else None
     export.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
 
 

@@ -4,6 +4,7 @@ and the chapters of the print edition. Pure Python (no MkDocs, no browser): macr
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from dataclasses import dataclass
 
@@ -29,6 +30,7 @@ def web_address(site_url: str, markdown_path: str) -> str:
     return site_url.rstrip("/") + "/" + path if site_url else path
 
 
+@functools.cache  # `mkdocs serve` rebuilds every page on each change; the codes stay the same
 def qr_svg(address: str) -> str:
     """An inline SVG QR code of an absolute address, drawn at build time (no network, no image file)."""
     svg = segno.make(address, error="m").svg_inline(border=0, omitsize=True, svgclass="qr-code")
@@ -44,6 +46,16 @@ class Chapter:
     path: str  # site-relative HTML page the chapter is printed from
     level: int  # 1 = a part of the catalogue, 2 = a chapter inside it
     group: str | None = None  # a heading the table of contents shows above this entry (a nav section without a page)
+
+
+def _leaves(entries: list) -> list:
+    """A navigation section's pages, with the groups a long section is split into taken away (in print the
+    table of contents lists every page of the section)."""
+    out = []
+    for entry in entries:
+        value = next(iter(entry.values())) if isinstance(entry, dict) else entry
+        out += _leaves(value) if isinstance(value, list) else [entry]
+    return out
 
 
 def print_edition(site) -> list[Chapter]:
@@ -68,7 +80,7 @@ def print_edition(site) -> list[Chapter]:
                 chapters.append(Chapter(title, html_path(target), 1))
             continue
         group: str | None = title
-        for child in target:
+        for child in _leaves(target):
             (child_title, child_path), = child.items() if isinstance(child, dict) else ((titles[child], child),)
             if not wanted(child_path):
                 continue

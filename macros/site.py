@@ -69,6 +69,32 @@ TOOL_KINDS = {
 }
 
 
+# The most entries one navigation section lists. A longer list (a strand with many areas, the tools) is split
+# into consecutive groups: with navigation.prune a page carries only its own section's entries, so its size
+# and build cost stay the same however large the catalogue grows.
+NAV_SECTION_MAX = 25
+DANISH_ORDER = str.maketrans({"æ": "{", "ø": "|", "å": "}"})  # after z, in the Danish order æ, ø, å
+
+
+def danish_sort_key(text: str) -> str:
+    return text.casefold().translate(DANISH_ORDER)
+
+
+def nav_groups(items: list[tuple[str, str, str]], label, size: int = NAV_SECTION_MAX) -> list:
+    """Navigation entries for items (title, path, key), split into groups of at most `size` entries (groups
+    of groups beyond size²), each group named label(first key, last key) like the guide words of a dictionary."""
+    entries = [{title: path} for title, path, _ in items]
+    spans = [(key, key) for _, _, key in items]
+    while len(entries) > size:
+        count = -(-len(entries) // size)  # equal groups, rather than full ones and a short rest
+        bounds = [len(entries) * i // count for i in range(count + 1)]
+        entries, spans = (
+            [{label(spans[a][0], spans[b - 1][1]): entries[a:b]} for a, b in zip(bounds, bounds[1:])],
+            [(spans[a][0], spans[b - 1][1]) for a, b in zip(bounds, bounds[1:])],
+        )
+    return entries
+
+
 @dataclass(frozen=True)
 class Page:
     path: str  # docs-relative Markdown path, e.g. "indsatsomraader/virksomhedspraktik.md"
@@ -101,6 +127,12 @@ def quote_block(text: str) -> str:
     return "\n".join(f"> {line}" if line else ">" for line in str(text).splitlines())
 
 
+def as_paragraph(text: str) -> str:
+    """A short text that starts with a date-like number ('15. sygefraværsdag …') reads as a sentence, not as an
+    ordered list starting at 15."""
+    return re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)
+
+
 def plain_text(markdown: str) -> str:
     """One line of text from a Markdown field: for title attributes and the like."""
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links keep their text
@@ -131,7 +163,8 @@ class Site:
             lstrip_blocks=True,
         )
         self.env.filters.update(attr_escape=lambda text: str(text).replace('"', "&quot;"),
-                                quote_block=quote_block, danish_date=danish_date)
+                                quote_block=quote_block, danish_date=danish_date,
+                                as_paragraph=as_paragraph)
         self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path)
         self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF)
 
@@ -344,12 +377,16 @@ class Site:
                         if p.edit_path and p.edit_path.startswith("content/")))
         nav: list = [{titles[path]: path} for order, path in prose if order < 100]
         for strand_id, strand in cat.strands.items():
-            areas = [page_path("areas", area["id"]) for area in self.areas_of(strand_id)]
+            areas = [(titles[page_path("areas", a["id"])], page_path("areas", a["id"]), str(a["number"]))
+                     for a in self.areas_of(strand_id)]
             nav.append({f"{strand['label']}: {strand['title']}":
-                        [page_path("strands", strand_id)] + [{titles[path]: path} for path in areas]})
+                        [page_path("strands", strand_id)] + nav_groups(areas, "Områder {}–{}".format)})
         nav.append({"Implementering": [INDEX_PATHS["guides"]] + [page_path("guides", g) for g in cat.guides]})
         nav.append({"Anbefalinger": [INDEX_PATHS["recommendations"]] + [page_path("roles", r) for r in cat.roles]})
-        nav.append({"Værktøjer": [INDEX_PATHS["tools"]] + [page_path("tools", t) for t in cat.tools]})
+        tool_paths = [page_path("tools", tool_id) for tool_id in cat.tools]
+        tools = sorted(((titles[path], path, titles[path].split()[0].strip("'\"«»,.:")) for path in tool_paths),
+                       key=lambda tool: danish_sort_key(tool[0]))  # alphabetical: a group is named by its first words
+        nav.append({"Værktøjer": [INDEX_PATHS["tools"]] + nav_groups(tools, "{} – {}".format)})
         if cat.flyers:
             nav.append({"Plakater": [page_path("flyers", f) for f in cat.flyers]})
         nav.append({"Ordliste": INDEX_PATHS["terms"]})
@@ -414,4 +451,6 @@ class Site:
                  "url": f"{INDEX_PATHS['recommendations'][:-3]}.html#{i}"}
                 for i, r in cat.recommendations.items()
             ],
+            "flyers": [{"id": i, "title": f["title"], "tool": f.get("tool"), "url": url("flyers", i), "pdf": None}
+                       for i, f in cat.flyers.items()],
         }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import yaml
+import yaml.cyaml  # libyaml, in every PyYAML wheel on PyPI
 
 Path_ = tuple  # a path inside a document: ("examples", 0, "text")
 
@@ -69,11 +70,14 @@ def field_name(path: Path_) -> str:
     return out
 
 
-class _AnchorRecordingLoader(yaml.SafeLoader):
-    """Notes every anchor (&name) and alias (*name): the composed tree no longer shows them."""
+class _AnchorRecordingLoader(yaml.composer.Composer, yaml.cyaml.CParser, yaml.resolver.Resolver):
+    """Composes the node tree from libyaml's events (ten times PyYAML's pure-Python parser) and notes
+    every anchor (&name) and alias (*name): the composed tree no longer shows them."""
 
     def __init__(self, stream):
-        super().__init__(stream)
+        yaml.cyaml.CParser.__init__(self, stream)
+        yaml.composer.Composer.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
         self.anchors_seen: list[tuple[int, str]] = []
 
     def compose_node(self, parent, index):
@@ -105,6 +109,8 @@ def parse(text: str) -> Document:
                                 "filen indeholder mere end ét YAML-dokument (---). Skriv kun én post i hver fil")])
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in (error.problem or ""):
+            mark = error.context_mark  # an unclosed quote or bracket: point at where it opens, not at the end
         reason = (error.problem or "ugyldig YAML").strip()
         if error.context:
             reason = f"{error.context.strip()}, {reason}"

@@ -37,14 +37,15 @@ def test_no_stub_files_for_entries():
 
 def test_catalogue_json(built_site):
     data = json.loads((built_site / "catalogue.json").read_text(encoding="utf-8"))
-    assert set(data) == {"strands", "areas", "tools", "recommendations"}
+    assert set(data) == {"strands", "areas", "tools", "recommendations", "flyers"}
     for kind, entries in data.items():
         assert entries, kind
         for entry in entries:
             assert entry["id"] and entry["title"] and entry["url"]
             page = entry["url"].split("#")[0]
             assert (built_site / page).is_file(), entry["url"]
-    assert all("pdf" in tool for tool in data["tools"])
+    for entry in data["tools"] + data["flyers"]:
+        assert entry["pdf"] and (built_site / entry["pdf"]).is_file(), entry["id"]
     area = next(a for a in data["areas"] if a["id"] == "virksomhedspraktik")
     assert area["url"] == "indsatsomraader/virksomhedspraktik.html"
 

@@ -41,3 +41,10 @@ def test_every_area_page_shows_its_source_line(built_site):
     for page in (built_site / "indsatsomraader").glob("*.html"):
         text = text_of(page.read_text(encoding="utf-8"))
         assert re.search(r"Kilde: Nedbringelse af sygefravær i ældreplejen – inspirationskatalog.*s\. \d+", text), page.name
+
+
+def test_a_text_starting_with_a_day_number_stays_a_sentence(built_site):
+    html = (built_site / "vaerktoejer/forloebsprogram.html").read_text(encoding="utf-8")
+    assert re.search(r"<p>15\. sygefraværsdag afholdes", html)
+    assert '<ol start="15">' not in html and "<li>sygefraværsdag" not in html
+    assert "fastholdelsesplan?." not in html  # the diagram's description keeps the question mark alone

@@ -55,6 +55,14 @@ def test_yaml_syntax_error(project):
     assert any(re.match(rf"{AREA}:\d+: YAML kan ikke læses", entry) for entry in lines), lines
 
 
+def test_unclosed_quote_points_at_its_opening_line(project):
+    text = replace_in(project, AREA, '"64-65"', "64-65")  # the file's only other quote would close it
+    text = text.replace("\ntitle: Virksomhedspraktik", '\ntitle: "Virksomhedspraktik')
+    opening = line_of(text, 'title: "')
+    lines = problems_for(project, AREA, text)
+    assert any(entry.startswith(f"{AREA}:{opening}: YAML kan ikke læses") for entry in lines), lines
+
+
 def test_duplicate_key_names_both_lines(project):
     text = replace_in(project, AREA, "strand: gradvis-tilbagevenden\n", "strand: gradvis-tilbagevenden\nnumber: 61\n")
     lines = problems_for(project, AREA, text)

@@ -242,7 +242,7 @@ def bench_size(areas: int, args, out: Path, *, profile: bool) -> SizeResult:
     variants = {"project": project / "mkdocs.yml", "plain": plain / "mkdocs.yml"}
     if areas <= args.noprune_max:  # quadratic in the pages with a navigation of every page
         variants["noprune"] = plain / "mkdocs-noprune.yml"
-    if areas <= args.defaults_max:  # the issue's baseline, quadratic too: above --large it is built once
+    if areas <= args.defaults_max:  # the issue's baseline, quadratic too
         variants["defaults"] = plain / "mkdocs-defaults.yml"
     for variant in variants:
         result.runs[variant] = []
@@ -250,8 +250,6 @@ def bench_size(areas: int, args, out: Path, *, profile: bool) -> SizeResult:
         for variant, config in variants.items():
             if result.runs[variant] and result.runs[variant][-1].wall is None:
                 continue  # failed or timed out once: do not wait again
-            if variant == "defaults" and areas > args.large and result.runs[variant]:
-                continue
             timeout = args.timeout_baseline if variant == "defaults" else args.timeout
             run = timed(mkdocs_build(config, base / f"site-{variant}"), config.parent, timeout,
                         base / f"{variant}-{i}.log")
@@ -458,9 +456,8 @@ def write_results(path: Path, results: list[SizeResult], serve: dict | None, inf
               "Markdown extensions and navigation, no macros plugin, no hooks, with `navigation.prune` like the "
               "project; (b′) is (b) without `navigation.prune`; (c) is the issue's \"plain Material site\": the "
               "same pages with Material's defaults, MkDocs' automatic navigation of every page and no prune. "
-              f"(b′) is built up to {args.noprune_max} areas, (c) up to {args.defaults_max} areas, once above "
-              f"{args.large}: in both every page carries the whole navigation, so they grow with the square of the "
-              "pages.", ""]
+              f"(b′) is built up to {args.noprune_max} areas, (c) up to {args.defaults_max}: in both every page "
+              "carries the whole navigation, so they grow with the square of the pages.", ""]
 
     lines += ["## Build time", "",
               "| areas | pages | variant | wall | CPU | peak memory | CPU per page | runs |",

@@ -436,7 +436,9 @@ class Site:
                 explanation = f"{term['expansion']}: {explanation}"
             for form in [term["term"], *term.get("forms", [])]:
                 lines.append(f"*[{form}]: {explanation}")
-        return "\n".join(lines) + "\n"
+        # A blank line between definitions: as one block, Python-Markdown takes them off one at a time and tests
+        # the rest of the block against every block processor again, which took four fifths of a page's conversion.
+        return "\n\n".join(lines) + "\n"
 
     # ------------------------------------------------------------ export
 

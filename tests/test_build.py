@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from macros.catalogue import load_catalogue
 from macros.site import PARTS
 
 from conftest import BUILD_ENV, ROOT, build
@@ -54,6 +55,17 @@ def test_navigation_comes_from_the_data(built_site):
     html = (built_site / "index.html").read_text(encoding="utf-8")
     assert "Kerneelement 4: Brug af gradvis tilbagevenden med iboende progression" in html
     assert 'href="indsatsomraader/virksomhedspraktik.html"' in html
+
+
+def test_glossary_terms_are_explained_on_hover_on_every_page(built_site):
+    catalogue = load_catalogue(ROOT, with_dates=False)
+    trio = catalogue.terms["trio"]
+    html = (built_site / "indsatsomraader/trio-samarbejde.html").read_text(encoding="utf-8")
+    explained = re.findall(r'<abbr title="([^"]+)">(TRIO[^<]*)</abbr>', html)
+    opening = " ".join(trio["definition"].split()[:5])  # "En TRIO består i udgangspunktet"
+    assert explained and all(title.startswith(opening) for title, _ in explained), explained[:3]
+    for page in built_site.rglob("*.html"):
+        assert "*[" not in text_of(page.read_text(encoding="utf-8")), page  # no definition is left as text
 
 
 def test_edit_link_points_at_the_yaml(built_site):

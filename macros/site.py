@@ -19,7 +19,7 @@ import jinja2
 import yaml
 
 from .catalogue import Catalogue
-from .diagrams import diagram_svg, plain
+from .diagrams import MONTHS, diagram_svg, plain
 from .downloads import FORMATS, Imprint, formats_of, make
 from .printout import EDITION_PDF, pdf_path, qr_svg, web_address
 
@@ -112,14 +112,10 @@ def relative_link(from_path: str, to_path: str) -> str:
     return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
-MONTHS_DA = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober",
-             "november", "december"]
-
-
 def danish_date(iso: str) -> str:
     """'2026-11-23' -> '23. november 2026'"""
     year, month, day = (int(part) for part in iso.split("-"))
-    return f"{day}. {MONTHS_DA[month - 1]} {year}"
+    return f"{day}. {MONTHS[month - 1]} {year}"
 
 
 def quote_block(text: str) -> str:
@@ -131,13 +127,6 @@ def as_paragraph(text: str) -> str:
     """A short text that starts with a date-like number ('15. sygefraværsdag …') reads as a sentence, not as an
     ordered list starting at 15."""
     return re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)
-
-
-def plain_text(markdown: str) -> str:
-    """One line of text from a Markdown field: for title attributes and the like."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)  # links keep their text
-    text = re.sub(r"[*_`]+", "", text)
-    return " ".join(text.split())
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
@@ -431,7 +420,7 @@ class Site:
         explained on hover wherever it occurs, and the explanation is written once, in catalogue/terms/."""
         lines = []
         for term in self.catalogue.terms.values():
-            explanation = plain_text(term["definition"])
+            explanation = plain(term["definition"])
             if "expansion" in term:
                 explanation = f"{term['expansion']}: {explanation}"
             for form in [term["term"], *term.get("forms", [])]:

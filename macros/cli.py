@@ -23,7 +23,7 @@ def find_root(start: Path) -> Path:
 
 def cmd_validate(root: Path, args) -> int:
     try:
-        catalogue = load_catalogue(root, with_dates=False)
+        catalogue = load_catalogue(root, with_dates=False, with_advice=True)
     except CatalogueError as error:
         print(error, file=sys.stderr)
         return 1

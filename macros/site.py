@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -215,23 +216,25 @@ class Site:
     def recommendation_facets(self) -> list[dict]:
         """The explorer's facets with the number of recommendations behind each value (values with none are left out)."""
         cat = self.catalogue
-        recs = list(cat.recommendations.values())
-
-        def count(predicate) -> int:
-            return sum(1 for rec in recs if predicate(rec))
+        counts: dict[str, Counter] = {name: Counter() for name in ("strand", "role", "phase", "area")}
+        for rec in cat.recommendations.values():  # one pass: counting per option was options × recommendations
+            if strand := self.strand_of(rec):
+                counts["strand"][strand["id"]] += 1
+            counts["role"].update(set(rec["roles"]))
+            counts["phase"].update(set(rec.get("phases", [])))
+            counts["area"].update(filter(None, [rec.get("area"), rec.get("guide") and f"vejledning-{rec['guide']}"]))
 
         def facet(name, legend, options):
-            options = [{"value": value, "label": label, "count": count(test)} for value, label, test in options]
-            return {"name": name, "legend": legend, "options": [o for o in options if o["count"]]}
+            return {"name": name, "legend": legend, "options": [{"value": value, "label": label, "count": counts[name][value]}
+                                                                for value, label in options if counts[name][value]]}
 
         return [
-            facet("strand", "Spor", [(sid, f"{s['label']}: {s['title']}", lambda r, sid=sid: (self.strand_of(r) or {}).get("id") == sid)
-                                     for sid, s in cat.strands.items()]),
-            facet("role", "Rolle", [(rid, role["title"], lambda r, rid=rid: rid in r["roles"]) for rid, role in cat.roles.items()]),
-            facet("phase", "Fase", [(pid, p["title"], lambda r, pid=pid: pid in r.get("phases", [])) for pid, p in cat.phases.items()]),
+            facet("strand", "Spor", [(sid, f"{s['label']}: {s['title']}") for sid, s in cat.strands.items()]),
+            facet("role", "Rolle", [(rid, role["title"]) for rid, role in cat.roles.items()]),
+            facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]),
             facet("area", "Område eller vejledning",
-                  [(aid, f"{a['number']}. {a['toc_title']}", lambda r, aid=aid: r.get("area") == aid) for aid, a in cat.areas.items()]
-                  + [(f"vejledning-{gid}", g["title"], lambda r, gid=gid: r.get("guide") == gid) for gid, g in cat.guides.items()]),
+                  [(aid, f"{a['number']}. {a['toc_title']}") for aid, a in cat.areas.items()]
+                  + [(f"vejledning-{gid}", g["title"]) for gid, g in cat.guides.items()]),
         ]
 
     def strand_of(self, entry: dict) -> dict | None:
@@ -302,10 +305,11 @@ class Site:
 
         owners = ([page_path("areas", a) for a in cat.areas] + [page_path("strands", s) for s in cat.strands]
                   + [page_path("guides", g) for g in cat.guides])
+        rank = {path: number for number, path in enumerate(owners)}
 
         def origin(entry: dict) -> dict:
             title, path = self.owner_of(entry)
-            return {"owner": title, "owner_url": href(path), "rank": owners.index(path)}
+            return {"owner": title, "owner_url": href(path), "rank": rank[path]}
 
         return {
             "areas": [{"id": i, "number": a["number"], "title": a["toc_title"], "url": href(page_path("areas", i))}

@@ -177,9 +177,10 @@
   }
 
   function keptEntries(data, plan) {
-    const order = {};
-    Object.keys(data.recommendations).forEach((id, index) => { order["rec:" + id] = index; });
-    Object.keys(data.tools).forEach((id, index) => { order["tool:" + id] = 10000 + index; });
+    const order = {};  // catalogue order: the recommendations, then the tools, however many there are
+    let next = 0;
+    Object.keys(data.recommendations).forEach((id) => { order["rec:" + id] = next++; });
+    Object.keys(data.tools).forEach((id) => { order["tool:" + id] = next++; });
     const entries = [];
     let missing = 0;
     plan.items.forEach((key) => {

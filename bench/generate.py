@@ -187,7 +187,7 @@ def validate(target: Path) -> None:
     """The project's own loader (schemas, references, strict YAML) must accept the synthetic catalogue."""
     sys.path.insert(0, str(target))
     try:
-        from macros.catalogue import load_catalogue
+        from macros.read.catalogue import load_catalogue
 
         load_catalogue(target, with_dates=False)
     finally:

@@ -50,8 +50,8 @@ def config(project: Path, capture: dict, *, prune: bool, nav: bool = True) -> di
 
 
 def make_plain(project: Path, capture_dir: Path, target: Path) -> int:
-    from macros.catalogue import load_catalogue  # the project copy's own code
-    from macros.site import Site
+    from macros.read.catalogue import load_catalogue  # the project copy's own code
+    from macros.render.site import Site
 
     capture = json.loads((capture_dir / "capture.json").read_text(encoding="utf-8"))
     pages = Site(load_catalogue(project, with_dates=False)).pages()

@@ -10,8 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from . import csp, dist
-from .catalogue import CatalogueError, load_catalogue
+from .publish import csp, dist
+from .read.catalogue import CatalogueError, load_catalogue
 
 
 def find_root(start: Path) -> Path:
@@ -47,7 +47,7 @@ def cmd_list(root: Path, args) -> int:
 
 
 def cmd_new(root: Path, args) -> int:
-    from .scaffold import new_entry
+    from .read.scaffold import new_entry
 
     catalogue = load_catalogue(root, with_dates=False)
     owner = next(((kind, getattr(args, kind)) for kind in ("area", "strand", "guide") if getattr(args, kind)), None)
@@ -62,7 +62,7 @@ def cmd_new(root: Path, args) -> int:
 
 def make_pdfs(root: Path, site_dir: Path) -> int:
     """Print every tool, flyer and the whole catalogue to PDF inside the freshly built site_dir."""
-    from .pdf import build_pdfs  # Playwright is imported only when PDFs are made
+    from .publish.pdf import build_pdfs  # Playwright is imported only when PDFs are made
 
     try:
         report = build_pdfs(root, site_dir)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .catalogue import CatalogueError, load_catalogue_cached
-from .site import Site
+from .read.catalogue import CatalogueError, load_catalogue_cached
+from .render.site import Site
 
 
 def define_env(env):

@@ -1,6 +1,6 @@
 """MkDocs hooks: the thin adapter between MkDocs and the catalogue.
 
-The pages themselves come from macros.site, which knows nothing of MkDocs. Here
+The pages themselves come from macros.render.site, which knows nothing of MkDocs. Here
 they become virtual files (no stub file per entry), the navigation is taken
 from the data, and catalogue.json is written next to the site.
 """
@@ -13,8 +13,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from macros.catalogue import CatalogueError, load_catalogue_cached
-from macros.site import Site
+from macros.read.catalogue import CatalogueError, load_catalogue_cached
+from macros.render.site import Site
 
 
 THEME_CSS = "stylesheets/theme.css"

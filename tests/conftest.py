@@ -44,7 +44,7 @@ def project(tmp_path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The real project, built strictly once per test session, with the post-build step of `catalogue build`
     (every tool, flyer and the whole catalogue printed to PDF), so every test sees the same complete site."""
-    from macros.pdf import build_pdfs
+    from macros.publish.pdf import build_pdfs
 
     site = tmp_path_factory.mktemp("site")
     result = build(ROOT, site)

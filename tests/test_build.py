@@ -9,8 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from macros.catalogue import load_catalogue
-from macros.site import PARTS
+from macros.read.catalogue import load_catalogue
+from macros.render.site import PARTS
 
 from conftest import BUILD_ENV, ROOT, build
 

@@ -59,7 +59,7 @@ def test_validate_refuses_with_file_line_field_and_message(project, mistake, cod
     mistake(project)
     result = catalogue(project, "validate")
     assert result.returncode == 1
-    pattern = rf"^catalogue/[a-z]+/[a-z0-9-]+\.yml:\d+: " + (rf"field '{re.escape(field)}': " if field else "") + rf".*\[{code}\]$"
+    pattern = r"^catalogue/[a-z]+/[a-z0-9-]+\.yml:\d+: " + (rf"field '{re.escape(field)}': " if field else "") + rf".*\[{code}\]$"
     lines = [line for line in result.stderr.splitlines() if re.match(pattern, line)]
     assert lines, result.stderr
     assert any(words in line for line in lines), result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from macros.catalogue import OCR_RESIDUE, load_catalogue
+from macros.read.catalogue import OCR_RESIDUE, load_catalogue
 
 from conftest import ROOT
 from test_build import text_of

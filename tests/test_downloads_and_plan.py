@@ -14,9 +14,9 @@ import icalendar
 import pytest
 from pypdf import PdfReader
 
-from macros.catalogue import load_catalogue
-from macros.diagrams import DRAWERS, MONTHS, text_width, wrap
-from macros.downloads import FALLBACK_VERSION, FORMATS, Imprint, tool_docx, tool_ics
+from macros.read.catalogue import load_catalogue
+from macros.render.diagrams import DRAWERS, MONTHS, text_width, wrap
+from macros.render.downloads import FALLBACK_VERSION, FORMATS, Imprint, tool_docx, tool_ics
 
 from conftest import ROOT
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.catalogue import KINDS
+from macros.read.catalogue import KINDS
 
 from conftest import BUILD_ENV, ROOT
 
@@ -79,7 +79,7 @@ def test_a_long_line_is_only_a_warning(tmp_path):
 
 def test_every_catalogue_folder_has_a_schema():
     folders = {path.name for path in (ROOT / "catalogue").iterdir() if path.is_dir() and path.name != "schema"}
-    assert folders <= set(KINDS), f"folders without a schema in macros.catalogue.KINDS: {folders - set(KINDS)}"
+    assert folders <= set(KINDS), f"folders without a schema in macros.read.catalogue.KINDS: {folders - set(KINDS)}"
     for schema in KINDS.values():
         assert (ROOT / "catalogue" / "schema" / f"{schema}.schema.json").is_file(), schema
 

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import BUILD_ENV, ROOT, build
-from macros import csp, dist
+from macros.publish import csp, dist
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HOSTING = ROOT / "hosting" / "nginx"

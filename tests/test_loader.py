@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.catalogue import CatalogueError, load_catalogue
+from macros.read.catalogue import CatalogueError, load_catalogue
 
 from conftest import ROOT
 

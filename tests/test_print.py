@@ -12,10 +12,11 @@ import sys
 import pytest
 from pypdf import PdfReader
 
-from macros.catalogue import CatalogueError, load_catalogue
-from macros.pdf import chapter_pages, fixed_dates, read_site_config
-from macros.printout import EDITION_PDF, html_path, pdf_path, print_edition, qr_svg, web_address
-from macros.site import Site, danish_date, page_path
+from macros.read.catalogue import CatalogueError, load_catalogue
+from macros.publish.pdf import chapter_pages, fixed_dates, read_site_config
+from macros.render.paths import EDITION_PDF, html_path, page_path, pdf_path, web_address
+from macros.render.printout import print_edition, qr_svg
+from macros.render.site import Site, danish_date
 
 from conftest import BUILD_ENV, ROOT, build
 

@@ -4,13 +4,13 @@ page then stay flat; the figures are in bench/RESULTS.md), and its print edition
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 
-from macros.catalogue import load_catalogue
-from macros.printout import html_path, print_edition
-from macros.site import NAV_SECTION_MAX, Site, danish_sort_key, nav_groups, page_path
+from macros.read.catalogue import load_catalogue
+from macros.render.paths import html_path, page_path
+from macros.render.printout import print_edition
+from macros.render.site import NAV_SECTION_MAX, Site, danish_sort_key, nav_groups
 
 from conftest import ROOT
 

@@ -23,10 +23,11 @@ import yaml
 from markupsafe import Markup
 from pypdf import PdfReader
 
-from .catalogue import Catalogue, load_catalogue
+from ..read.catalogue import Catalogue, load_catalogue
 from .dist import source_date_epoch
-from .printout import EDITION_PDF, Chapter, html_path, pdf_path, print_edition, qr_svg
-from .site import TEMPLATES, Site, danish_date, page_path
+from ..render.paths import EDITION_PDF, html_path, page_path, pdf_path
+from ..render.printout import Chapter, print_edition, qr_svg
+from ..render.site import TEMPLATES, Site, danish_date
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",

@@ -9,7 +9,6 @@ inside HTML blocks), rendered through the Jinja templates beside this module.
 from __future__ import annotations
 
 import json
-import posixpath
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,30 +18,14 @@ from pathlib import Path
 import jinja2
 import yaml
 
-from .catalogue import Catalogue
+from ..read.catalogue import Catalogue
 from .diagrams import MONTHS, diagram_svg, plain
 from .downloads import FORMATS, Imprint, formats_of, make
-from .printout import EDITION_PDF, pdf_path, qr_svg, web_address
+from .paths import EDITION_PDF, INDEX_PATHS, page_path, pdf_path, relative_link, web_address
+from .printout import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Where each kind of entry is published, relative to the docs root.
-PAGE_PATHS = {
-    "strands": "spor/{id}/index.md",  # a section index: the strand heads its areas in the navigation
-    "areas": "indsatsomraader/{id}.md",
-    "tools": "vaerktoejer/{id}.md",
-    "guides": "implementering/{id}.md",
-    "roles": "roller/{id}.md",
-    "flyers": "plakater/{id}.md",
-}
-INDEX_PATHS = {
-    "home": "index.md",
-    "tools": "vaerktoejer/index.md",
-    "guides": "implementering/index.md",
-    "recommendations": "anbefalinger/index.md",
-    "terms": "ordliste.md",
-    "plan": "min-plan.md",
-}
 
 PARTS = [  # the fixed order of an area page: (field, heading)
     ("motivation", "Hvad er indsatsen motiveret af?"),
@@ -104,13 +87,6 @@ class Page:
     edit_path: str | None  # project-relative file an editor changes for this page
 
 
-def page_path(kind: str, entry_id: str) -> str:
-    return PAGE_PATHS[kind].format(id=entry_id)
-
-
-def relative_link(from_path: str, to_path: str) -> str:
-    """Markdown link target from one docs-relative page to another."""
-    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
 
 
 def danish_date(iso: str) -> str:

@@ -1,5 +1,5 @@
-"""What the printed catalogue is made of: PDF paths, the web address and QR code a printout carries,
-and the chapters of the print edition. Pure Python (no MkDocs, no browser): macros.pdf does the printing.
+"""What a printout carries beside its page (the QR code of its web address) and the chapters of the print
+edition. Pure Python (no MkDocs, no browser): macros.publish.pdf does the printing.
 """
 
 from __future__ import annotations
@@ -10,25 +10,7 @@ from dataclasses import dataclass
 
 import segno
 
-PDF_FOLDER = "pdf"
-EDITION_PDF = f"{PDF_FOLDER}/katalog.pdf"
-
-
-def pdf_path(kind: str, entry_id: str) -> str:
-    """Site-relative path of an entry's PDF: pdf/<tool>.pdf, pdf/plakater/<flyer>.pdf."""
-    return f"{PDF_FOLDER}/plakater/{entry_id}.pdf" if kind == "flyers" else f"{PDF_FOLDER}/{entry_id}.pdf"
-
-
-def html_path(markdown_path: str) -> str:
-    """'vaerktoejer/handleplan.md' -> 'vaerktoejer/handleplan.html' (the site uses no directory URLs)."""
-    return markdown_path[: -len(".md")] + ".html"
-
-
-def web_address(site_url: str, markdown_path: str) -> str:
-    """The address a printout names: absolute under site_url, or site-relative when site_url is not set."""
-    path = html_path(markdown_path)
-    return site_url.rstrip("/") + "/" + path if site_url else path
-
+from .paths import INDEX_PATHS, PAGE_PATHS, html_path
 
 @functools.cache  # `mkdocs serve` rebuilds every page on each change; the codes stay the same
 def qr_svg(address: str) -> str:
@@ -62,7 +44,6 @@ def print_edition(site) -> list[Chapter]:
     """The chapters of the whole catalogue in print, in the order of the site's navigation. Pages that only
     list or repeat other pages (the home page, the indexes, the recommendations by role), the reader's own
     plan and the flyers are left out."""
-    from .site import INDEX_PATHS, PAGE_PATHS  # site imports this module for its templates
 
     pages = site.pages()
     titles = {page.path: page.title for page in pages}

@@ -1,0 +1,1 @@
+"""Reading the catalogue: strict YAML, schemas, references, and the entry scaffolds editors start from."""

@@ -843,7 +843,7 @@
     }
     const mine = Object.keys(load().items).length;
     what.push(make("p", { text: mine
-      ? "Din plan i denne browser har " + mine + " punkter. Vælg, om planen herfra skal erstatte den, eller om de skal flettes " +
+      ? "Din plan i denne browser har " + mine + (mine === 1 ? " punkt" : " punkter") + ". Vælg, om planen herfra skal erstatte den, eller om de skal flettes " +
         "(ved punkter, der findes i begge, vinder den nyeste ændring)."
       : "Din plan i denne browser er tom." }));
     const done = (message) => {

@@ -882,7 +882,7 @@
   function actions(data) {
     const button = (label, primary) => make("button", { type: "button", class: "md-button" + (primary ? " md-button--primary" : ""), text: label });
     const word = button("Hent som Word", true);
-    const save = button("Gem som fil");
+    const saveAsFile = button("Gem som fil");
     const open = button("Hent fra fil");
     const link = button("Kopiér link");
     const print = button("Print min plan");
@@ -895,7 +895,7 @@
     word.addEventListener("click", () => saveWord(data).catch((error) => {
       announce("Word-filen kunne ikke laves: " + error.message);
     }));
-    save.addEventListener("click", () => saveFile(data));
+    saveAsFile.addEventListener("click", () => saveFile(data));
     open.addEventListener("click", () => picker.click());
     picker.addEventListener("change", async () => {
       const file = picker.files && picker.files[0];
@@ -920,7 +920,7 @@
       if (heading) heading.focus();
     });
     return make("div", { class: "minplan-actions minplan-control" }, [
-      make("p", {}, [word, " ", save, " ", open, " ", link, " ", print, " ", clear, picker]),
+      make("p", {}, [word, " ", saveAsFile, " ", open, " ", link, " ", print, " ", clear, picker]),
       linkOutput,
     ]);
   }

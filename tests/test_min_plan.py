@@ -312,7 +312,7 @@ def test_copied_link_carries_the_plan_and_asks_before_replacing(browser, site_ur
 @pytest.mark.parametrize("problem, script, says", [
     ("full", FULL, "Browserens lager er fuldt"),
     ("blocked", BLOCKED, "Browseren tillader ikke, at siden gemmer data"),
-])
+], ids=["full", "blocked"])
 def test_full_or_blocked_storage_shows_a_visible_warning_and_the_way_out(browser, site_url, catalogue, problem, script, says):
     context = browser.new_context(locale="da-DK", viewport={"width": 390, "height": 800})
     context.add_init_script(script)

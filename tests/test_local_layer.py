@@ -7,21 +7,18 @@ into a copy of the project and built once, PDFs included; every test reads that 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from html import unescape
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import BUILD_ENV, ROOT, build, copy_project
+from conftest import BUILD_ENV, ROOT, build, build_with_pdfs, copy_project, serve
 
 FIXTURE = Path(__file__).parent / "fixtures" / "lokalt"
 AREA = "samtaler-og-hr"  # the national area the local note, tool and recommendation belong to
@@ -49,24 +46,13 @@ def local_project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def local_site(local_project, tmp_path_factory) -> Path:
-    from macros.publish.pdf import build_pdfs
-
-    site = tmp_path_factory.mktemp("local-site")
-    result = build(local_project, site)
-    assert result.returncode == 0, result.stderr
-    report = build_pdfs(local_project, site)
-    assert not report.warnings, report.warnings
-    return site
+    return build_with_pdfs(local_project, tmp_path_factory.mktemp("local-site"))
 
 
 @pytest.fixture(scope="session")
 def local_url(local_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=local_site)
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(local_site) as address:
+        yield address
 
 
 def page_text(site: Path, path: str) -> str:

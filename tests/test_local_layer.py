@@ -178,9 +178,9 @@ def test_validate_names_local_files_whose_national_target_was_renamed(tmp_path):
     assert result.returncode == 1
     errors = [line for line in result.stderr.splitlines() if line.endswith("[K11]")]
     expected = {
-        f"lokalt/notes/samtaler-hos-os.yml:3: field 'area'",
-        f"lokalt/tools/testrup-samtaleguide.yml:5: field 'area'",
-        f"lokalt/recommendations/testrup-1.yml:3: field 'area'",
+        "lokalt/notes/samtaler-hos-os.yml:3: field 'area'",
+        "lokalt/tools/testrup-samtaleguide.yml:5: field 'area'",
+        "lokalt/recommendations/testrup-1.yml:3: field 'area'",
     }
     assert {line.split(": '")[0] for line in errors} == expected, result.stderr
     assert all(f"'{AREA}' findes ikke blandt indsatsområderne" in line and f"Mente du '{renamed}'?" in line

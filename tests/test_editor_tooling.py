@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from macros.read.catalogue import KINDS
+from macros.read.catalogue import KINDS, LOCAL_FOLDER, LOCAL_KINDS, LOCAL_ONLY
 
 from conftest import BUILD_ENV, ROOT
 
@@ -100,7 +100,10 @@ def test_vscode_recommends_the_yaml_extension_and_maps_every_folder():
     extensions = json.loads((ROOT / ".vscode" / "extensions.json").read_text(encoding="utf-8"))
     assert "redhat.vscode-yaml" in extensions["recommendations"]
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
-    expected = {f"./catalogue/schema/{schema}.schema.json": f"catalogue/{folder}/*.yml" for folder, schema in KINDS.items()}
+    expected = {f"./catalogue/schema/{schema}.schema.json":
+                ([f"catalogue/{folder}/*.yml"] if folder not in LOCAL_ONLY else [])
+                + ([f"{LOCAL_FOLDER}/{folder}/*.yml"] if folder in LOCAL_KINDS else [])
+                for folder, schema in KINDS.items()}
     assert settings["yaml.schemas"] == expected
     assert settings["[yaml]"]["editor.insertSpaces"] is True and settings["[yaml]"]["editor.tabSize"] == 2
 

@@ -357,6 +357,7 @@ OCR_RESIDUE = re.compile(
     r"|[a-zæøå]- (?!og\b|eller\b|samt\b|til\b|som\b)[a-zæøå]",  # a word split by the line break of the scan
     re.MULTILINE,
 )
+PLACEHOLDER = "UDFYLD"  # what `catalogue new` writes in every text field it cannot fill (W04)
 ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]+|#[0-9]+);")
 
@@ -391,7 +392,7 @@ def advice(catalogue: Catalogue, documents: dict[str, Document]) -> list[Problem
                                    "Skriv ordet rigtigt med æ, ø og å, og saml orddelte ord.", name, "warning"))
             if match := HTML_ENTITY.search(text):
                 out.append(Problem(relative, line, "W03", f"'{match.group(0)}' er en HTML-kode. Skriv tegnet selv.", name, "warning"))
-            if "UDFYLD" in text:
+            if PLACEHOLDER in text:
                 out.append(Problem(relative, line, "W04", "pladsholderen UDFYLD står der stadig. Skriv den rigtige tekst.", name, "warning"))
     content = catalogue.root / "content"
     all_text += [page.read_text(encoding="utf-8") for page in sorted(content.glob("*.md"))] if content.is_dir() else []

@@ -21,9 +21,32 @@ def find_root(start: Path) -> Path:
     raise SystemExit("Fandt ingen mkdocs.yml med en catalogue/-mappe her eller i mapperne ovenover.")
 
 
+def site_pages(root: Path):
+    """For the loader's link check (K19): each entry's page and every docs-relative path the site will have."""
+    from .render.paths import INDEX_PATHS, PAGE_PATHS, page_path
+
+    def pages(catalogue) -> tuple[dict, set]:
+        page_of = {(kind, entry_id): page_path(kind, entry_id)
+                   for kind in PAGE_PATHS for entry_id in catalogue.entries.get(kind, {})}
+        for kind in ("recommendations", "tools"):  # shown on the page of the area, strand or guide they belong to
+            for entry_id, entry in catalogue.entries[kind].items():
+                owner = next(((PAGE_PATHS_OF[key], entry[key]) for key in PAGE_PATHS_OF if key in entry), None)
+                if owner and (kind, entry_id) not in page_of:
+                    page_of[(kind, entry_id)] = page_path(*owner)
+        known = set(page_of.values()) | set(INDEX_PATHS.values())
+        known |= {p.relative_to(root / "content").as_posix() for p in (root / "content").rglob("*") if p.is_file()}
+        known |= {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file()}
+        return page_of, known
+
+    return pages
+
+
+PAGE_PATHS_OF = {"area": "areas", "strand": "strands", "guide": "guides"}
+
+
 def cmd_validate(root: Path, args) -> int:
     try:
-        catalogue = load_catalogue(root, with_dates=False, with_advice=True)
+        catalogue = load_catalogue(root, with_dates=False, with_advice=True, site_pages=site_pages(root))
     except CatalogueError as error:
         print(error, file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import posixpath
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .textrules import destinations, line_in_file, relative_target, text_problems
 from .yamlfile import Document, Problem, YamlRefused, field_name, parse
 
 # Folder under catalogue/ -> schema file. The folder name is the kind of entry.
@@ -264,10 +266,12 @@ def git_dates(root: Path, folder: str = "catalogue") -> dict[str, str]:
     return dates
 
 
-def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bool = False) -> Catalogue:
+def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bool = False,
+                   site_pages=None) -> Catalogue:
     """Load and check every catalogue file under root/catalogue. Raises CatalogueError. with_advice: also
     collect the warnings (W-codes) in catalogue.warnings; only `catalogue validate` shows them, so a build
-    does not pay for them (a seventh of the load at 1,600 areas)."""
+    does not pay for them (a seventh of the load at 1,600 areas). site_pages(catalogue) -> (page of each
+    (kind, id), every docs-relative path of the site): given, relative links in texts must lead to one (K19)."""
     root = Path(root)
     folder = root / "catalogue"
     schemas, registry = load_schemas(folder / "schema")
@@ -309,6 +313,8 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 continue
             errors = sorted(validator.iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
             file_problems = [p for error in errors for p in _problems_from_error(error, document, relative)]
+            file_problems += [p for path_, text in _texts(data) if not ID_LIKE.match(text)
+                              for p in text_problems(relative, document, path_, text)]
             problems.extend(file_problems)
             entry_id = data.get("id")
             if isinstance(entry_id, str):
@@ -330,6 +336,8 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 entries[kind][entry_id] = data
                 files[(kind, entry_id)] = relative
 
+    if site_pages is not None and not any(p.severity == "error" for p in problems):
+        problems += link_problems(Catalogue(root=root, entries=entries, files=files), documents, site_pages)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise CatalogueError(sorted(problems, key=lambda p: (p.file, p.line)))
@@ -346,6 +354,29 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
         catalogue.warnings = advice(catalogue, {relative: document for docs in documents.values()
                                                 for relative, _, document in docs})
     return catalogue
+
+
+def link_problems(catalogue: Catalogue, documents: dict, site_pages) -> list[Problem]:
+    """K19: a relative link in a text must lead to a page or file of the site, counted from the entry's own page
+    (an entry without a page of its own, such as a recommendation, from the page of the area it belongs to)."""
+    page_of, known = site_pages(catalogue)
+    by_file = {relative: document for docs in documents.values() for relative, _, document in docs}
+    out = []
+    for (kind, entry_id), relative in catalogue.files.items():
+        document = by_file[relative]
+        page = page_of.get((kind, entry_id), "index.md")
+        for path, text in _texts(catalogue.entries[kind][entry_id]):
+            for destination, excerpt, _ in destinations(text):
+                target = relative_target(destination)
+                if target is None:
+                    continue
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+                if resolved not in known:
+                    out.append(Problem(relative, line_in_file(document, path, excerpt), "K19",
+                                       f"linket '{destination}' fører ikke til nogen side i kataloget (set fra "
+                                       f"siden {page}). Ret adressen, fx ../indsatsomraader/onboarding.md, "
+                                       "eller skriv den fulde adresse med https://.", field_name(path)))
+    return out
 
 
 # ---------------------------------------------------------------- advice (warnings: reported, never blocking)

@@ -42,6 +42,7 @@ class Document:
     key_lines: dict = field(default_factory=dict)
     raw: dict = field(default_factory=dict)  # the scalar as typed, for hints
     problems: list = field(default_factory=list)  # (line, code, message[, field]) found while building
+    lines: list = field(default_factory=list)  # the file's lines, to find a piece of a text in it
 
     def line_of(self, path: Path_) -> int:
         """Line of the value at path, or of the nearest enclosing value."""
@@ -120,7 +121,7 @@ def parse(text: str) -> Document:
         loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.value.strip() == ""):
         raise YamlRefused([(1, "K02", "filen er tom. Den skal indeholde felterne for en post, fx 'id: ...'")])
-    document = Document(data=None)
+    document = Document(data=None, lines=text.splitlines())
     document.problems = problems = [
         (line, "K06", f"{what} er ikke tilladt. Skriv teksten helt ud, hvor den skal stå, i stedet for at henvise til den")
         for line, what in loader.anchors_seen

@@ -233,7 +233,24 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
 # ---------------------------------------------------------------- loading
 
 
-def _read(path: Path) -> Document:
+def field_names(schemas: dict[str, dict]) -> frozenset:
+    """Every field name in the schemas, at any depth: a text that swallows one of them is a slip (K20)."""
+    names: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            names.update(value.get("properties", {}))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(schemas)
+    return frozenset(names)
+
+
+def _read(path: Path, names: frozenset = frozenset()) -> Document:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -243,7 +260,7 @@ def _read(path: Path) -> Document:
                                          "Gem filen med tegnsættet UTF-8")]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return parse(text)
+    return parse(text, names)
 
 
 def git_dates(root: Path, folder: str = "catalogue") -> dict[str, str]:
@@ -275,6 +292,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     root = Path(root)
     folder = root / "catalogue"
     schemas, registry = load_schemas(folder / "schema")
+    names = field_names(schemas)
     problems: list[Problem] = []
     documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
 
@@ -287,7 +305,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
             if path.suffix != ".yml" or not path.is_file():
                 continue
             try:
-                document = _read(path)
+                document = _read(path, names)
             except YamlRefused as refused:
                 problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
                 continue

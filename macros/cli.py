@@ -44,7 +44,12 @@ def site_pages(root: Path):
 PAGE_PATHS_OF = {"area": "areas", "strand": "strands", "guide": "guides"}
 
 
-def cmd_validate(root: Path, args) -> int:
+# Advice that stops a build: a page must not go out with a placeholder from `catalogue new` in it.
+BLOCKING_IN_BUILD = {"W04"}
+
+
+def cmd_validate(root: Path, args, blocking: set[str] = frozenset()) -> int:
+    """Check the catalogue; warnings whose code is in `blocking` count as errors (the build's, not validate's)."""
     try:
         catalogue = load_catalogue(root, with_dates=False, with_advice=True, site_pages=site_pages(root))
     except CatalogueError as error:
@@ -52,6 +57,10 @@ def cmd_validate(root: Path, args) -> int:
         return 1
     for warning in catalogue.warnings:
         print(warning, file=sys.stderr)
+    if stopping := [warning for warning in catalogue.warnings if warning.code in blocking]:
+        print(f"{len(stopping)} pladsholder(e) fra 'catalogue new' står der stadig ({', '.join(sorted(blocking))}); "
+              "siden bygges først, når de er erstattet med rigtig tekst.", file=sys.stderr)
+        return 1
     counts = ", ".join(f"{len(entries)} {kind}" for kind, entries in catalogue.entries.items())
     advice = f" {len(catalogue.warnings)} råd (W-koder) bør ses efter." if catalogue.warnings else ""
     print(f"Kataloget er i orden: {counts}.{advice}", flush=True)
@@ -100,7 +109,7 @@ def make_pdfs(root: Path, site_dir: Path) -> int:
 
 def cmd_build(root: Path, args) -> int:
     """Build strictly into a fresh folder, then swap it in: a failed build leaves the old site untouched."""
-    if cmd_validate(root, args):
+    if cmd_validate(root, args, blocking=BLOCKING_IN_BUILD):
         return 1
     target = (root / args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -199,6 +199,10 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
         if "\\n" in error.validator_value and "\n" in error.instance:
             return [Problem(file, line, "K10", "skal stå på én linje (uden linjeskift).", name)]
         return [Problem(file, line, "K10", f"'{error.instance}' har ikke den rigtige form. {expected}{hint}", name)]
+    if kind == "maxLength":
+        length = len(error.instance) if isinstance(error.instance, str) else 0
+        return [Problem(file, line, "K10", f"teksten er {length} tegn lang; den må højst være {error.validator_value} "
+                        "tegn, så den kan stå i menuen, i fanebladet og på printet. Gør den kortere.", name)]
     if kind == "minLength":
         return [Problem(file, line, "K09", "må ikke være tom.", name)]
     if kind == "minItems":

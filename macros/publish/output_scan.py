@@ -85,11 +85,11 @@ class _Reader(HTMLParser):
         values = dict(attrs)
         for name, value in attrs:
             if name.startswith("on"):
-                self.unsafe.append(f"linje {line}: <{tag} {name}=…> (en hændelse, der kører et script)")
+                self.unsafe.append(f"<{tag} {name}=…> i linje {line} (en hændelse, der kører et script)")
             elif name in URL_ATTRIBUTES and value and SCRIPT_URL.match(_url_scheme_text(value)):
                 if (tag, name, value, values.get("data-md-component")) in THEME_SCRIPT_URLS:
                     continue
-                self.unsafe.append(f"linje {line}: <{tag} {name}=\"{value[:40]}\"> (en adresse, der kører et script)")
+                self.unsafe.append(f"<{tag} {name}=\"{value[:40]}\"> i linje {line} (en adresse, der kører et script)")
 
 
 def read_html(markup: str) -> tuple[str, list[str]]:
@@ -109,6 +109,20 @@ def unrendered(text: str, placeholders: bool = True) -> list[str]:
         for match in pattern.finditer(text):
             found.append(f"{name}: «{match.group(0)[:60]}»")
     return found
+
+
+def report(problems: list[str], places: int = 3) -> str:
+    """Problems ('where: what') grouped by what they are: a leak in a template shows on every page at once."""
+    grouped: dict[str, list[str]] = {}
+    for problem in problems:
+        where, _, what = problem.partition(": ")
+        if where not in grouped.setdefault(what, []):
+            grouped[what].append(where)
+    lines = []
+    for what, wheres in grouped.items():
+        more = f" og {len(wheres) - places} steder mere" if len(wheres) > places else ""
+        lines.append(f"{what} — i {', '.join(wheres[:places])}{more}")
+    return "\n".join(lines)
 
 
 def scan_site(site_dir: Path | str, placeholders: bool = True) -> list[str]:

@@ -9,6 +9,7 @@ so that every later check can point at a line.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -162,7 +163,7 @@ def parser_problem(error: yaml.MarkedYAMLError, text: str) -> tuple[int, str, st
         if key and len(key.group(0)) - 1 != mark.column:  # the colon that fails is not the one after the field name
             return (line, "K03", "YAML kan ikke læses: der står et kolon med mellemrum efter inde i en tekst uden "
                                  "anførselstegn, så YAML tror, det er et nyt felt. Sæt teksten i anførselstegn: "
-                                 f"{key.group(1).strip()}: \"{source.split(':', 1)[1].strip()}\"")
+                                 f"{key.group(1).strip()}: {json.dumps(source.split(':', 1)[1].strip(), ensure_ascii=False)}")
         return (line, "K03", "YAML kan ikke læses: linjen er rykket længere ind end feltet over den. Ryk den ud, så "
                              "den står lige under de andre felter på samme niveau (to mellemrum pr. niveau)")
     if any(words in problem for words in ("expected key", "expected '-' indicator", "expected <block end>")):
@@ -202,7 +203,7 @@ def _build(node, path, document, problems, constructor):
             if (isinstance(key_node, yaml.ScalarNode) and not key_node.style and not FIELD_NAME.match(key_node.value)
                     and isinstance(value_node, yaml.ScalarNode)):  # '- Husk: noget' is a text with a colon, not a field
                 problems.append((line, "K03", "punktet indeholder et kolon med mellemrum efter, så YAML læser det som "
-                                 f"et felt. Sæt punktet i anførselstegn: - \"{key_node.value}: {value_node.value}\"",
+                                 f"et felt. Sæt punktet i anførselstegn: - {json.dumps(f'{key_node.value}: {value_node.value}', ensure_ascii=False)}",
                                  field_name(path)))
                 return f"{key_node.value}: {value_node.value}"
         result = {}

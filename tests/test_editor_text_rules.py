@@ -26,48 +26,48 @@ FIRST_BODY_LINE = 6  # the line of the template where the text's second line sta
 
 # (text lines of a recommendation, which of them holds the mistake (0-based), the code)
 ROUTES = [
-    # K15: every scheme but http(s), mailto and tel, however it is written
-    (["Se [her](javascript:alert(1))."], 0, "K15"),
-    (["Se [her](JaVaScRiPt:alert(1))."], 0, "K15"),
-    (["Se [her](   javascript:alert(1))."], 0, "K15"),
-    (["Se [her](<javascript:alert(1)>)."], 0, "K15"),
-    (["Se [her](java script:alert(1))."], 0, "K15"),
-    (["Se [her](java", "script:alert(1))."], 0, "K15"),  # a browser drops the line break inside a URL
-    (["Se [her](&#106;avascript:alert(1))."], 0, "K15"),
-    (["Se [her](&#x6A;avascript:alert(1))."], 0, "K15"),
-    (["Se [her](javascript&colon;alert(1))."], 0, "K15"),
-    (["Se [her](%6Aavascript:alert(1))."], 0, "K15"),
-    (["Se [her](java%0Ascript:alert(1))."], 0, "K15"),
-    (["Se [her](javascript\\:alert(1))."], 0, "K15"),  # a Markdown escape
-    (["Se [her](javascript:alert(1) \"titel\")."], 0, "K15"),
-    (["Se [her](vbscript:msgbox(1))."], 0, "K15"),
-    (["Se [her](data:text/html;base64,PHNjcmlwdD4=)."], 0, "K15"),
-    (["Se [her](file:///etc/passwd)."], 0, "K15"),
-    (["Se [her][r].", "", "[r]: javascript:alert(1)"], 2, "K15"),  # reference-style link
-    (["Se [her][r].", "", "[R]:   <vbscript:msgbox(1)>"], 2, "K15"),
-    (["Se <javascript:alert(1)>."], 0, "K15"),  # autolink
-    (["Se ![billede](javascript:alert(1))."], 0, "K15"),  # image syntax
-    (["Se ![billede][b].", "", "[b]: data:image/svg+xml;base64,PHN2Zz4="], 2, "K15"),
-    # K16: attribute lists set nothing but an allowed class
-    (["Tekst { onclick=\"alert(1)\" }"], 0, "K16"),
-    (["Tekst", "{: onmouseover=alert(1) }"], 1, "K16"),
-    (["Tekst", "{ ONCLICK='alert(1)' }"], 1, "K16"),
-    (["Tekst { style=\"position:fixed\" }"], 0, "K16"),
-    (["Tekst { .catalogue-quote onclick=\"alert(1)\" }"], 0, "K16"),
-    (["Tekst { #mit-id }"], 0, "K16"),
-    (["Tekst { .ukendt-klasse }"], 0, "K16"),
-    (["Se [her](https://example.dk){ onclick=\"alert(1)\" }."], 0, "K16"),
-    (["Se ![x](../assets/logo.svg){ onerror=alert(1) }."], 0, "K16"),
-    # K17: images from outside
-    (["![Logo](https://example.dk/logo.png)"], 0, "K17"),
-    (["![Logo](http://example.dk/logo.png)"], 0, "K17"),
-    (["![Logo](//cdn.example.dk/logo.png)"], 0, "K17"),
-    (["![Logo][l]", "", "[l]: https://example.dk/logo.png"], 2, "K17"),
-    # K18: a heading inside a text
-    (["", "# Overskrift"], 1, "K18"),
-    (["", "### Overskrift"], 1, "K18"),
-    (["", "Overskrift", "=========="], 1, "K18"),
-    (["", "Overskrift", "---"], 1, "K18"),
+    # K16: every scheme but http(s), mailto and tel, however it is written
+    (["Se [her](javascript:alert(1))."], 0, "K16"),
+    (["Se [her](JaVaScRiPt:alert(1))."], 0, "K16"),
+    (["Se [her](   javascript:alert(1))."], 0, "K16"),
+    (["Se [her](<javascript:alert(1)>)."], 0, "K16"),
+    (["Se [her](java script:alert(1))."], 0, "K16"),
+    (["Se [her](java", "script:alert(1))."], 0, "K16"),  # a browser drops the line break inside a URL
+    (["Se [her](&#106;avascript:alert(1))."], 0, "K16"),
+    (["Se [her](&#x6A;avascript:alert(1))."], 0, "K16"),
+    (["Se [her](javascript&colon;alert(1))."], 0, "K16"),
+    (["Se [her](%6Aavascript:alert(1))."], 0, "K16"),
+    (["Se [her](java%0Ascript:alert(1))."], 0, "K16"),
+    (["Se [her](javascript\\:alert(1))."], 0, "K16"),  # a Markdown escape
+    (["Se [her](javascript:alert(1) \"titel\")."], 0, "K16"),
+    (["Se [her](vbscript:msgbox(1))."], 0, "K16"),
+    (["Se [her](data:text/html;base64,PHNjcmlwdD4=)."], 0, "K16"),
+    (["Se [her](file:///etc/passwd)."], 0, "K16"),
+    (["Se [her][r].", "", "[r]: javascript:alert(1)"], 2, "K16"),  # reference-style link
+    (["Se [her][r].", "", "[R]:   <vbscript:msgbox(1)>"], 2, "K16"),
+    (["Se <javascript:alert(1)>."], 0, "K16"),  # autolink
+    (["Se ![billede](javascript:alert(1))."], 0, "K16"),  # image syntax
+    (["Se ![billede][b].", "", "[b]: data:image/svg+xml;base64,PHN2Zz4="], 2, "K16"),
+    # K17: attribute lists set nothing but an allowed class
+    (["Tekst { onclick=\"alert(1)\" }"], 0, "K17"),
+    (["Tekst", "{: onmouseover=alert(1) }"], 1, "K17"),
+    (["Tekst", "{ ONCLICK='alert(1)' }"], 1, "K17"),
+    (["Tekst { style=\"position:fixed\" }"], 0, "K17"),
+    (["Tekst { .catalogue-quote onclick=\"alert(1)\" }"], 0, "K17"),
+    (["Tekst { #mit-id }"], 0, "K17"),
+    (["Tekst { .ukendt-klasse }"], 0, "K17"),
+    (["Se [her](https://example.dk){ onclick=\"alert(1)\" }."], 0, "K17"),
+    (["Se ![x](../assets/logo.svg){ onerror=alert(1) }."], 0, "K17"),
+    # K18: images from outside
+    (["![Logo](https://example.dk/logo.png)"], 0, "K18"),
+    (["![Logo](http://example.dk/logo.png)"], 0, "K18"),
+    (["![Logo](//cdn.example.dk/logo.png)"], 0, "K18"),
+    (["![Logo][l]", "", "[l]: https://example.dk/logo.png"], 2, "K18"),
+    # K19: a heading inside a text
+    (["", "# Overskrift"], 1, "K19"),
+    (["", "### Overskrift"], 1, "K19"),
+    (["", "Overskrift", "=========="], 1, "K19"),
+    (["", "Overskrift", "---"], 1, "K19"),
 ]
 
 
@@ -85,7 +85,7 @@ def test_every_route_and_variant_is_refused_with_file_line_and_field(project):
     reported = str(raised.value).splitlines()
     for file, line, code in expected:
         assert_reported(reported, file, line, "text", code)
-    ours = [entry for entry in reported if entry.endswith(("[K15]", "[K16]", "[K17]", "[K18]"))]
+    ours = [entry for entry in reported if entry.endswith(("[K16]", "[K17]", "[K18]", "[K19]"))]
     assert len(ours) == len(ROUTES), "\n".join(ours)  # one report each
     html_too = [entry for entry in reported if entry.endswith("[K14]")]  # '<javascript:' also looks like HTML
     assert len(html_too) == sum("<" in "".join(lines) for lines, _, _ in ROUTES), "\n".join(html_too)
@@ -113,8 +113,8 @@ def test_title_and_list_items_are_checked_too(project):
          "  - Hvad er sygefraværets struktur og årsager? { onclick=\"alert(1)\" }")
     result = catalogue(project, "validate")
     text = (project / tool).read_text(encoding="utf-8")
-    assert_reported(result.stderr.splitlines(), tool, line_of(text, "title:"), "title", "K15")
-    assert_reported(result.stderr.splitlines(), tool, line_of(text, "onclick"), "items[0]", "K16")
+    assert_reported(result.stderr.splitlines(), tool, line_of(text, "title:"), "title", "K16")
+    assert_reported(result.stderr.splitlines(), tool, line_of(text, "onclick"), "items[0]", "K17")
 
 
 def test_a_relative_link_must_lead_to_a_page_of_the_site(project):
@@ -125,7 +125,7 @@ def test_a_relative_link_must_lead_to_a_page_of_the_site(project):
     result = catalogue(project, "validate")
     text = (project / relative).read_text(encoding="utf-8")
     lines = result.stderr.splitlines()
-    assert_reported(lines, relative, line_of(text, "findes-ikke"), "text", "K19")
+    assert_reported(lines, relative, line_of(text, "findes-ikke"), "text", "K20")
     assert "trappemodel.md" not in result.stderr and len([entry for entry in lines if "[K" in entry]) == 1
 
 
@@ -145,13 +145,13 @@ def problems(project, relative, old, new) -> tuple[list[str], str]:
 
 def test_an_indented_list_item_merged_into_the_one_above_is_refused(project):
     lines, text = problems(project, TOOL, SECOND, " " + SECOND)  # three spaces instead of two
-    assert_reported(lines, TOOL, line_of(text, "   - Hvilke holdninger"), "items[0]", "K20")
+    assert_reported(lines, TOOL, line_of(text, "   - Hvilke holdninger"), "items[0]", "K21")
 
 
 def test_an_indented_item_in_a_plain_text_is_refused(project):
     relative = "catalogue/recommendations/virksomhedspraktik-1.yml"
     lines, text = problems(project, relative, "text: >-\n  Inddrag", "text: Inddrag\n  - tidligt\n  Inddrag")
-    assert_reported(lines, relative, line_of(text, "  - tidligt"), "text", "K20")
+    assert_reported(lines, relative, line_of(text, "  - tidligt"), "text", "K21")
 
 
 @pytest.mark.parametrize("style", [">-", "|-", ">"])
@@ -160,13 +160,13 @@ def test_a_field_swallowed_by_a_block_text_is_refused(project, style):
     text = (project / relative).read_text(encoding="utf-8").replace("text: >-", f"text: {style}")
     (project / relative).write_text(text, encoding="utf-8")
     lines, text = problems(project, relative, "roles: [leder, jobcenter]", "  roles: [leder, jobcenter]")
-    assert_reported(lines, relative, line_of(text, "  roles:"), "text", "K20")
+    assert_reported(lines, relative, line_of(text, "  roles:"), "text", "K21")
 
 
 def test_a_field_swallowed_by_a_plain_text_is_refused(project):
     relative = "catalogue/areas/virksomhedspraktik.yml"
     lines, text = problems(project, relative, "toc_title: Virksomhedspraktik", "toc_title: Virksomhedspraktik\n  strand:x")
-    assert_reported(lines, relative, line_of(text, "  strand:x"), "toc_title", "K20")
+    assert_reported(lines, relative, line_of(text, "  strand:x"), "toc_title", "K21")
 
 
 def test_a_colon_in_a_list_item_is_named_as_such(project):

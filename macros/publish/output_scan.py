@@ -5,7 +5,7 @@ Two checks over what a reader gets, run after every build (the MkDocs hook's on_
 
 - unsafe markup: an event-handler attribute (`onclick=…`) or a script URL (`javascript:`, `vbscript:`,
   `data:text/html`) in the HTML that did not come from the theme. The loader refuses these in editor text
-  (K15, K16); this is the second wall, for whatever reaches the HTML by another road.
+  (K16, K17); this is the second wall, for whatever reaches the HTML by another road.
 - unrendered syntax: Markdown, attribute lists, icon shortcodes, Jinja, HTML entities or placeholders that
   reach the reader as text because nothing rendered them.
 """

@@ -1,9 +1,9 @@
 """Rules for the Markdown an editor writes in a text field: what it may link to, what it may set, what it may hold.
 
 The texts become HTML on every page that shows them, with no Content-Security-Policy on a file share or
-`file://`. So a link may only go to http(s):, mailto:, tel: or a relative address (K15), an attribute list may
-only set an allowed class (K16), images come from the site itself (K17), headings belong to the page, not to
-a field (K18), and a relative link must lead to a page or file of the site (K19; checked by `catalogue validate`,
+`file://`. So a link may only go to http(s):, mailto:, tel: or a relative address (K16), an attribute list may
+only set an allowed class (K17), images come from the site itself (K18), headings belong to the page, not to
+a field (K19), and a relative link must lead to a page or file of the site (K20; checked by `catalogue validate`,
 which knows the site's pages). The build's own output scan (macros/publish/output_scan.py) is the second wall.
 """
 
@@ -85,17 +85,17 @@ def line_in_file(document: Document, path: tuple, excerpt: str) -> int:
 
 
 def text_problems(file: str, document: Document, path: tuple, text: str) -> list[Problem]:
-    """Every K15-K18 problem in one text field."""
+    """Every K16-K19 problem in one text field."""
     out: list[Problem] = []
     name = field_name(path)
     for destination, excerpt, is_image in destinations(text):
         line = line_in_file(document, path, excerpt)
         scheme = scheme_of(destination)
         if scheme and scheme not in ALLOWED_SCHEMES:
-            out.append(Problem(file, line, "K15", f"linket går til '{scheme}:', som kan køre et program hos læseren. "
+            out.append(Problem(file, line, "K16", f"linket går til '{scheme}:', som kan køre et program hos læseren. "
                                "Et link må kun gå til https://, http://, mailto:, tel: eller en side i kataloget.", name))
         elif is_image and (scheme or destination.strip("<>").startswith("//")):
-            out.append(Problem(file, line, "K17", "billedet hentes fra en anden hjemmeside, som så ser hver læser, og "
+            out.append(Problem(file, line, "K18", "billedet hentes fra en anden hjemmeside, som så ser hver læser, og "
                                "det mangler, når siden er på intranettet eller printes. Læg billedet i docs/assets/ "
                                "og henvis til det derfra.", name))
     for match in ATTRIBUTE_LIST.finditer(text):
@@ -107,12 +107,12 @@ def text_problems(file: str, document: Document, path: tuple, text: str) -> list
             refused.append(token.group(0) if not key else f"{key}=…")
         if refused:
             allowed = ", ".join(f".{name_}" for name_ in sorted(ALLOWED_CLASSES))
-            out.append(Problem(file, line_in_file(document, path, match.group(0)), "K16",
+            out.append(Problem(file, line_in_file(document, path, match.group(0)), "K17",
                                f"attributlisten {match.group(0)} sætter {', '.join(refused)}. I en tekst må en "
                                f"attributliste kun sætte en af klasserne {allowed}; slet resten.", name))
     for match in HEADING.finditer(text):
         excerpt = match.group(0).splitlines()[0]
-        out.append(Problem(file, line_in_file(document, path, excerpt), "K18",
+        out.append(Problem(file, line_in_file(document, path, excerpt), "K19",
                            "teksten indeholder en overskrift (en linje, der starter med '#', eller en linje "
                            "understreget med '===' eller '---'). Overskrifterne laves af siden; skriv teksten som "
                            "almindelige afsnit, evt. med **fed** skrift.", name))

@@ -129,7 +129,7 @@ def parse(text: str, field_names: frozenset = frozenset()) -> Document:
 
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]*$")  # every field in catalogue/schema/ is named like this
 OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[^\s"'#:][^:#]*:\s+)?(["'])(.*)$""")
-SLIP = "K20"
+SLIP = "K21"
 
 
 def _unclosed_quote(lines: list[str], before: int) -> int | None:

@@ -26,14 +26,47 @@ def local_folder(root: Path) -> str | None:
     return read_site_config(root)["local_folder"]
 
 
-def cmd_validate(root: Path, args) -> int:
+def site_pages(root: Path):
+    """For the loader's link check (K19): each entry's page and every docs-relative path the site will have."""
+    from .render.paths import INDEX_PATHS, PAGE_PATHS, page_path
+
+    def pages(catalogue) -> tuple[dict, set]:
+        page_of = {(kind, entry_id): page_path(kind, entry_id)
+                   for kind in PAGE_PATHS for entry_id in catalogue.entries.get(kind, {})}
+        for kind in ("recommendations", "tools"):  # shown on the page of the area, strand or guide they belong to
+            for entry_id, entry in catalogue.entries[kind].items():
+                owner = next(((PAGE_PATHS_OF[key], entry[key]) for key in PAGE_PATHS_OF if key in entry), None)
+                if owner and (kind, entry_id) not in page_of:
+                    page_of[(kind, entry_id)] = page_path(*owner)
+        known = set(page_of.values()) | set(INDEX_PATHS.values())
+        known |= {p.relative_to(root / "content").as_posix() for p in (root / "content").rglob("*") if p.is_file()}
+        known |= {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file()}
+        return page_of, known
+
+    return pages
+
+
+PAGE_PATHS_OF = {"area": "areas", "strand": "strands", "guide": "guides"}
+
+
+# Advice that stops a build: a page must not go out with a placeholder from `catalogue new` in it.
+BLOCKING_IN_BUILD = {"W04"}
+
+
+def cmd_validate(root: Path, args, blocking: set[str] = frozenset()) -> int:
+    """Check the catalogue; warnings whose code is in `blocking` count as errors (the build's, not validate's)."""
     try:
-        catalogue = load_catalogue(root, with_dates=False, with_advice=True, local_folder=local_folder(root))
+        catalogue = load_catalogue(root, with_dates=False, with_advice=True, local_folder=local_folder(root),
+                                   site_pages=site_pages(root))
     except CatalogueError as error:
         print(error, file=sys.stderr)
         return 1
     for warning in catalogue.warnings:
         print(warning, file=sys.stderr)
+    if stopping := [warning for warning in catalogue.warnings if warning.code in blocking]:
+        print(f"{len(stopping)} pladsholder(e) fra 'catalogue new' står der stadig ({', '.join(sorted(blocking))}); "
+              "siden bygges først, når de er erstattet med rigtig tekst.", file=sys.stderr)
+        return 1
     counts = ", ".join(f"{len(entries)} {kind}" for kind, entries in catalogue.entries.items() if entries)
     advice = f" {len(catalogue.warnings)} råd (W-koder) bør ses efter." if catalogue.warnings else ""
     print(f"Kataloget er i orden: {counts}.{advice}", flush=True)
@@ -83,7 +116,7 @@ def make_pdfs(root: Path, site_dir: Path) -> int:
 
 def cmd_build(root: Path, args) -> int:
     """Build strictly into a fresh folder, then swap it in: a failed build leaves the old site untouched."""
-    if cmd_validate(root, args):
+    if cmd_validate(root, args, blocking=BLOCKING_IN_BUILD):
         return 1
     target = (root / args.site_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)

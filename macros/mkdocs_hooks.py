@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from macros.publish.output_scan import report, scan_site
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
 from macros.read.settings import local_folder_of
 from macros.render.site import Site
@@ -77,6 +78,10 @@ def on_serve(server, config, builder):
 
 
 def on_post_build(config):
+    """The build reads its own output: no script the theme did not write, no markup left unrendered."""
+    problems = scan_site(config.site_dir, placeholders=False)  # W04: advice while editing, stops `catalogue build`
+    if problems:
+        raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
     export = _site.export()
     Path(config.site_dir, "catalogue.json").write_text(
         json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import difflib
 import json
+import posixpath
 import re
 import subprocess
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from .textrules import destinations, line_in_file, relative_target, text_problems
 from .yamlfile import Document, Problem, YamlRefused, field_name, parse
 
 # Folder under catalogue/ -> schema file. The folder name is the kind of entry.
@@ -223,6 +225,10 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
         if "\\n" in error.validator_value and "\n" in error.instance:
             return [Problem(file, line, "K10", "skal stå på én linje (uden linjeskift).", name)]
         return [Problem(file, line, "K10", f"'{error.instance}' har ikke den rigtige form. {expected}{hint}", name)]
+    if kind == "maxLength":
+        length = len(error.instance) if isinstance(error.instance, str) else 0
+        return [Problem(file, line, "K10", f"teksten er {length} tegn lang; den må højst være {error.validator_value} "
+                        "tegn, så den kan stå i menuen, i fanebladet og på printet. Gør den kortere.", name)]
     if kind == "minLength":
         return [Problem(file, line, "K09", "må ikke være tom.", name)]
     if kind == "minItems":
@@ -257,7 +263,24 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
 # ---------------------------------------------------------------- loading
 
 
-def _read(path: Path) -> Document:
+def field_names(schemas: dict[str, dict]) -> frozenset:
+    """Every field name in the schemas, at any depth: a text that swallows one of them is a slip (K21)."""
+    names: set[str] = set()
+
+    def walk(value):
+        if isinstance(value, dict):
+            names.update(value.get("properties", {}))
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(schemas)
+    return frozenset(names)
+
+
+def _read(path: Path, names: frozenset = frozenset()) -> Document:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -267,7 +290,7 @@ def _read(path: Path) -> Document:
                                          "Gem filen med tegnsættet UTF-8")]) from None
     if text.startswith("\ufeff"):
         text = text[1:]
-    return parse(text)
+    return parse(text, names)
 
 
 def git_dates(root: Path, *folders: str) -> dict[str, str]:
@@ -315,14 +338,16 @@ def _stray_folders(root: Path, folder: str, kinds: tuple[str, ...]) -> list[Prob
 
 
 def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bool = False,
-                   local_folder: str | None = LOCAL_FOLDER) -> Catalogue:
+                   local_folder: str | None = LOCAL_FOLDER, site_pages=None) -> Catalogue:
     """Load and check every catalogue file under root/catalogue, and the local layer under root/local_folder
     if that folder exists. Raises CatalogueError. with_advice: also collect the warnings (W-codes) in
     catalogue.warnings; only `catalogue validate` shows them, so a build does not pay for them (a seventh of
-    the load at 1,600 areas)."""
+    the load at 1,600 areas). site_pages(catalogue) -> (page of each (kind, id), every docs-relative path of
+    the site): given, relative links in texts must lead to one (K20)."""
     root = Path(root)
     folder = root / "catalogue"
     schemas, registry = load_schemas(folder / "schema")
+    names = field_names(schemas)
     problems: list[Problem] = []
     documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
     layers = _layers(root, local_folder)
@@ -338,7 +363,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 if path.suffix != ".yml" or not path.is_file():
                     continue
                 try:
-                    document = _read(path)
+                    document = _read(path, names)
                 except YamlRefused as refused:
                     problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
                     continue
@@ -365,6 +390,8 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 continue
             errors = sorted(validator.iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
             file_problems = [p for error in errors for p in _problems_from_error(error, document, relative)]
+            file_problems += [p for path_, text in _texts(data) if not ID_LIKE.match(text)
+                              for p in text_problems(relative, document, path_, text)]
             problems.extend(file_problems)
             entry_id = data.get("id")
             if isinstance(entry_id, str):
@@ -386,6 +413,8 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 entries[kind][entry_id] = data
                 files[(kind, entry_id)] = relative
 
+    if site_pages is not None and not any(p.severity == "error" for p in problems):
+        problems += link_problems(Catalogue(root=root, entries=entries, files=files), documents, site_pages)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise CatalogueError(sorted(problems, key=lambda p: (p.file, p.line)))
@@ -406,6 +435,29 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     return catalogue
 
 
+def link_problems(catalogue: Catalogue, documents: dict, site_pages) -> list[Problem]:
+    """K20: a relative link in a text must lead to a page or file of the site, counted from the entry's own page
+    (an entry without a page of its own, such as a recommendation, from the page of the area it belongs to)."""
+    page_of, known = site_pages(catalogue)
+    by_file = {relative: document for docs in documents.values() for relative, _, document in docs}
+    out = []
+    for (kind, entry_id), relative in catalogue.files.items():
+        document = by_file[relative]
+        page = page_of.get((kind, entry_id), "index.md")
+        for path, text in _texts(catalogue.entries[kind][entry_id]):
+            for destination, excerpt, _ in destinations(text):
+                target = relative_target(destination)
+                if target is None:
+                    continue
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+                if resolved not in known:
+                    out.append(Problem(relative, line_in_file(document, path, excerpt), "K20",
+                                       f"linket '{destination}' fører ikke til nogen side i kataloget (set fra "
+                                       f"siden {page}). Ret adressen, fx ../indsatsomraader/onboarding.md, "
+                                       "eller skriv den fulde adresse med https://.", field_name(path)))
+    return out
+
+
 # ---------------------------------------------------------------- advice (warnings: reported, never blocking)
 
 OCR_RESIDUE = re.compile(
@@ -415,6 +467,7 @@ OCR_RESIDUE = re.compile(
     r"|[a-zæøå]- (?!og\b|eller\b|samt\b|til\b|som\b)[a-zæøå]",  # a word split by the line break of the scan
     re.MULTILINE,
 )
+PLACEHOLDER = "UDFYLD"  # what `catalogue new` writes in every text field it cannot fill (W04)
 ID_LIKE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 HTML_ENTITY = re.compile(r"&(?:[a-zA-Z]+|#[0-9]+);")
 
@@ -449,7 +502,7 @@ def advice(catalogue: Catalogue, documents: dict[str, Document]) -> list[Problem
                                    "Skriv ordet rigtigt med æ, ø og å, og saml orddelte ord.", name, "warning"))
             if match := HTML_ENTITY.search(text):
                 out.append(Problem(relative, line, "W03", f"'{match.group(0)}' er en HTML-kode. Skriv tegnet selv.", name, "warning"))
-            if "UDFYLD" in text:
+            if PLACEHOLDER in text:
                 out.append(Problem(relative, line, "W04", "pladsholderen UDFYLD står der stadig. Skriv den rigtige tekst.", name, "warning"))
     content = catalogue.root / "content"
     all_text += [page.read_text(encoding="utf-8") for page in sorted(content.glob("*.md"))] if content.is_dir() else []

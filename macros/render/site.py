@@ -107,6 +107,14 @@ def as_paragraph(text: str) -> str:
     return re.sub(r"^(\d+)([.)]\s)", r"\1\\\2", text)
 
 
+def icon(name: str) -> str:
+    """An icon inline, as Material draws its own (`.twemoji`). Generated pages are not read by pymdownx.emoji,
+    so a shortcode such as `:material-printer:` would reach the reader as text; the SVG (Material Design Icons,
+    Apache-2.0, copied from Material's bundle) is in templates/icons/."""
+    svg = (TEMPLATES / "icons" / f"{name}.svg").read_text(encoding="utf-8").strip()
+    return f'<span class="twemoji" aria-hidden="true">{svg}</span>'
+
+
 def split_front_matter(text: str) -> tuple[dict, str]:
     match = re.match(r"\A---\n(.*?)\n---\n", text, flags=re.S)
     if not match:
@@ -145,7 +153,7 @@ class Site:
                                 quote_block=quote_block, danish_date=danish_date,
                                 as_paragraph=as_paragraph)
         self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link)
-        self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF)
+        self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF, icon=icon)
 
     # ------------------------------------------------------------ derived data
 

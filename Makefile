@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,zensical]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -28,6 +28,10 @@ build: $(STAMP)
 ## dist: build and pack dist/sygefravaer-katalog-<commit>.zip with its .sha256; the same commit gives the same checksum
 dist: $(STAMP)
 	$(BIN)/catalogue dist --site-dir site --out dist
+
+## zensical: the same catalogue built with Zensical into site-zensical/ (the way off Material; MkDocs stays the default)
+zensical: $(STAMP)
+	$(BIN)/catalogue zensical --site-dir site-zensical
 
 ## csp: regenerate hosting/nginx/sygefravaer-csp.conf (inline-script hashes) after upgrading Material
 csp: build
@@ -51,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .site.* dist $(VENV)
+	rm -rf site .site.* dist site-zensical .zensical $(VENV)

@@ -54,6 +54,30 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
+# Where the tests publish a site that names its address: .test is reserved for testing (RFC 2606), so no real
+# site is ever named and the shipped defaults stay free of any address.
+PUBLISHED_AT = "https://intranet.kommune.test/sygefravaer/"
+REPOSITORY = "https://git.kommune.test/hr/sygefravaer-katalog"
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory) -> Path:
+    """The project as a municipality publishes it, with site_url and repo_url set (the shipped mkdocs.yml leaves
+    them unset): built strictly with its PDFs, so printouts carry the address and a QR code, pages the pencil."""
+    from macros.publish.pdf import build_pdfs
+
+    project = copy_project(tmp_path_factory.mktemp("addressed") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {PUBLISHED_AT}\nrepo_url: {REPOSITORY}\n" + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    site = project / "site"
+    result = build(project, site)
+    assert result.returncode == 0, result.stderr
+    report = build_pdfs(project, site)
+    assert not report.warnings, report.warnings
+    return site
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

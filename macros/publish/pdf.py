@@ -76,7 +76,7 @@ def page_count(data: bytes) -> int:
 
 
 def read_site_config(root: Path) -> dict:
-    """site_name, site_description, site_url and extra.brand from mkdocs.yml, without MkDocs (tags such as
+    """site_name, site_description, site_url, repo_url and extra.brand from mkdocs.yml, without MkDocs (tags such as
     !ENV or !!python/name are read as empty)."""
     class Loader(yaml.SafeLoader):
         pass
@@ -85,7 +85,8 @@ def read_site_config(root: Path) -> dict:
     Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
     return {"site_name": config.get("site_name", ""), "site_description": config.get("site_description", ""),
-            "site_url": config.get("site_url") or "", "brand": (config.get("extra") or {}).get("brand") or {}}
+            "site_url": config.get("site_url") or "", "repo_url": config.get("repo_url") or "",
+            "brand": (config.get("extra") or {}).get("brand") or {}}
 
 
 def jobs_for(catalogue: Catalogue) -> list[Job]:
@@ -260,11 +261,10 @@ def build_pdfs(root: Path, site_dir: Path, *, workers: int = WORKERS) -> PdfRepo
     catalogue = load_catalogue(root)
     site = Site(catalogue, site_url=config["site_url"])
     dates = [date for file, date in catalogue.updated.items() if file.startswith("catalogue/")]
-    address = config["site_url"] or "index.html"
     cover = {"title": config["site_name"], "description": config["site_description"],
              "organisation": config["brand"].get("organisation", ""), "site_url": config["site_url"],
-             "version": danish_date(max(dates)) if dates else "", "address": address,
-             "qr": Markup(qr_svg(address)) if config["site_url"] else ""}
+             "version": danish_date(max(dates)) if dates else "",
+             "qr": Markup(qr_svg(config["site_url"])) if config["site_url"] else ""}
     printing = _print_all(site_dir, jobs_for(catalogue), print_edition(site), cover, workers, source_date_epoch(root))
     with ThreadPoolExecutor(1) as thread:  # a loop of its own: the caller may run one (Playwright's sync API does)
         report = thread.submit(asyncio.run, printing).result()

@@ -66,7 +66,7 @@ def test_dist_warns_loudly_about_example_addresses(project):
     assert "ADVARSEL" not in dist(project).stderr  # the shipped defaults: nothing to warn about
     config = project / "mkdocs.yml"
     config.write_text("site_url: https://sygefravaer.example.dk/\nrepo_url: https://github.com/example/katalog\n"
-                      + config.read_text(encoding="utf-8").replace("# email:", "email:"), encoding="utf-8")
+                      + config.read_text(encoding="utf-8").replace("# email:", "email: sygefravaer@kommune.dk"), encoding="utf-8")
     stderr = dist(project).stderr
     assert stderr.count("ADVARSEL") >= 8
     for line in ("site_url: https://sygefravaer.example.dk/", "repo_url: https://github.com/example/katalog"):

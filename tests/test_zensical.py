@@ -50,7 +50,7 @@ def test_same_pages_as_the_mkdocs_build(zensical_site, built_site):
 def test_area_texts_and_prose_macros(zensical_site):
     for area_id, area in CATALOGUE.areas.items():
         text = visible_text((zensical_site / f"indsatsomraader/{area_id}.html").read_text(encoding="utf-8"))
-        assert area["toc_title"] in text, area_id
+        assert area["title"] in text, area_id
         for part in ("motivation", "idea", "approach"):
             assert first_sentence(area[part]) in text, (area_id, part)
     home = (zensical_site / "index.html").read_text(encoding="utf-8")
@@ -105,3 +105,21 @@ def test_search_finds_an_area_in_chromium(zensical_site, browser, where):
         page.close()
         if server:
             server.shutdown()
+
+
+def test_privacy_guard_fails_the_zensical_build_on_an_outside_script(tmp_path):
+    """Zensical has Material's build-time guard: an outside script in the configuration fails the strict build."""
+    import subprocess
+    import sys
+
+    import yaml
+
+    config_file = zensical.prepare(ROOT, tmp_path / "build")
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    assert any(isinstance(plugin, dict) and "privacy" in plugin for plugin in config["plugins"])
+    config["extra_javascript"].append("https://cdn.example.com/x.js")
+    config_file.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    result = subprocess.run([str(Path(sys.executable).with_name("zensical")), "build", "--strict", "--config-file",
+                             str(config_file)], cwd=config_file.parent, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "External file: https://cdn.example.com/x.js" in result.stdout + result.stderr

@@ -24,10 +24,15 @@ from .export import write_export
 
 THEME_CSS = "stylesheets/theme.css"  # the same generated file the MkDocs hook adds
 BUILD_FOLDER = ".zensical"  # Zensical wants docs_dir and site_dir inside the folder of its configuration
-# mkdocs.yml settings Zensical cannot use: the hook (done here instead), the folders it watches, the macros plugin
-# (run here), and the privacy guard (Zensical has no build-time report of outside assets yet).
+# mkdocs.yml settings Zensical cannot use: the hook (done here instead), the folders it watches, and the macros
+# plugin (run here: Zensical's would need a module it can import without this package).
 DROPPED = ("hooks", "watch", "INHERIT")
-DROPPED_PLUGINS = ("macros", "privacy")
+DROPPED_PLUGINS = ("macros",)
+# Zensical's bundle names more outside scripts than Material's, each loaded only for a feature this site does not
+# use (running Python in code blocks, a code editor, an image lightbox): its privacy guard would otherwise fail the
+# strict build. The browser tests check that no page asks for any of them.
+ZENSICAL_BUNDLE_ONLY = ["unpkg.com/pyodide@*", "unpkg.com/ace-builds@*", "unpkg.com/glightbox@*",
+                        "unpkg.com/resize-observer-polyfill*"]
 
 
 def read_config(root: Path) -> dict:
@@ -37,8 +42,13 @@ def read_config(root: Path) -> dict:
 
 def zensical_config(config: dict, site: Site, pages: list) -> dict:
     out = {key: value for key, value in config.items() if key not in DROPPED}
-    out["plugins"] = [plugin for plugin in config.get("plugins", [])
-                      if (plugin if isinstance(plugin, str) else next(iter(plugin))) not in DROPPED_PLUGINS]
+    out["plugins"] = []
+    for plugin in config.get("plugins", []):
+        name, options = (plugin, {}) if isinstance(plugin, str) else next(iter(plugin.items()))
+        if name == "privacy":
+            options = {**options, "assets_exclude": [*options.get("assets_exclude", []), *ZENSICAL_BUNDLE_ONLY]}
+        if name not in DROPPED_PLUGINS:
+            out["plugins"].append({name: options} if options else name)
     out["docs_dir"], out["site_dir"] = "docs", "site"
     out["nav"] = site.nav(pages)
     out["extra_css"] = [THEME_CSS, *config.get("extra_css", [])]
@@ -85,7 +95,8 @@ def build(root: Path, site_dir: Path, folder: Path | None = None) -> int:
     config_file = prepare(root, folder)
     site = Site(load_catalogue(root), site_url=read_config(root).get("site_url") or "")
     zensical = Path(sys.executable).with_name("zensical")
-    result = subprocess.run([str(zensical), "build", "--clean", "--config-file", str(config_file)], cwd=folder)
+    result = subprocess.run([str(zensical), "build", "--clean", "--strict", "--config-file", str(config_file)],
+                            cwd=folder)
     if result.returncode != 0:
         return result.returncode
     built = folder / "site"

@@ -14,13 +14,11 @@ from mkdocs.structure.files import File
 
 from macros.publish.export import write_export
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
-from macros.render.paths import PDF_FOLDER
+from macros.render.paths import LAST_BUILD, PDF_FOLDER
 from macros.render.site import Site
 
 
 THEME_CSS = "stylesheets/theme.css"
-
-LAST_BUILD = "site"  # where `make build` (catalogue build) leaves the site with its PDFs
 
 # Set by on_startup: `mkdocs serve` builds without PDFs; its pages link those of the last build.
 _serving = False

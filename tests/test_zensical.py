@@ -62,6 +62,17 @@ def test_area_texts_and_prose_macros(zensical_site):
     assert 'data-strand="' in (zensical_site / "indsatsomraader/fast-track.html").read_text(encoding="utf-8")  # override
 
 
+def test_no_pdf_link_is_dead(zensical_site):
+    """Zensical prints no PDFs: a page links the PDF of the last `make build` (copied in) or says where it comes from."""
+    for tool_id in CATALOGUE.tools:
+        page = zensical_site / f"vaerktoejer/{tool_id}.html"
+        html = page.read_text(encoding="utf-8")
+        links = re.findall(r'href="([^"]+\.pdf)"', html)
+        assert links or "PDF'en laves ved <code>make build</code>." in html, tool_id
+        for link in links:
+            assert (page.parent / link).resolve().is_file(), link
+
+
 def test_search_index_holds_every_page_and_its_text(zensical_site):
     index = json.loads((zensical_site / "search.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["da"]

@@ -19,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..read.catalogue import load_catalogue
+from ..render.paths import LAST_BUILD, PDF_FOLDER
 from ..render.site import Site
 from .export import write_export
 
@@ -71,6 +72,7 @@ def prepare(root: Path, folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     docs = folder / "docs"
     shutil.copytree(root / config.get("docs_dir", "docs"), docs)
+    site.pdf_exists = lambda path: (root / LAST_BUILD / path).is_file()
     abbreviations = site.abbreviations()
     pages = site.pages()
     for page in pages:
@@ -81,6 +83,12 @@ def prepare(root: Path, folder: Path) -> Path:
     (docs / THEME_CSS).write_text(site.theme_css((config.get("extra") or {}).get("brand") or {}), encoding="utf-8")
     for path, content in site.download_files():
         (docs / path).write_bytes(content)
+    # No PDFs are printed here: as in `mkdocs serve`, the pages link those of the last `make build`, or say
+    # where they come from.
+    last_build = root / LAST_BUILD
+    for pdf in sorted((last_build / PDF_FOLDER).rglob("*.pdf")):
+        (docs / pdf.relative_to(last_build)).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(pdf, docs / pdf.relative_to(last_build))
     target = folder / "zensical.yml"
     target.write_text(yaml.safe_dump(zensical_config(config, site, pages), allow_unicode=True, sort_keys=False),
                       encoding="utf-8")

@@ -33,6 +33,7 @@ def relative_link(from_path: str, to_path: str) -> str:
 
 
 PDF_FOLDER = "pdf"
+LAST_BUILD = "site"  # where `make build` (catalogue build) leaves the site with its PDFs, relative to the project
 EDITION_PDF = f"{PDF_FOLDER}/katalog.pdf"
 
 

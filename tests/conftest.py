@@ -97,7 +97,7 @@ def site_url(built_site) -> str:
 def browser():
     """Headless Debian Chromium driven by Playwright (no browser download)."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (see .ci/run)")
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (make test does, as root)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

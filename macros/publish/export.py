@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from ..read.catalogue import KINDS
-from ..render.paths import INDEX_PATHS, html_path, page_path
+from ..render.paths import INDEX_PATHS, PAGE_PATHS, html_path, page_path
 from ..render.site import Site
 from .dist import commit
 
@@ -22,20 +22,19 @@ SCHEMA = Path(__file__).with_name(SCHEMA_FILE)
 EXPORT_FILE = "catalogue.json"
 
 
-def _page(kind: str, entry_id: str, anchor_on: str | None = None) -> str:
-    """Site-relative address of an entry: its own page, or its place (anchor) on the page listing its kind."""
-    if anchor_on:
-        return f"{html_path(INDEX_PATHS[anchor_on])}#{entry_id}"
-    return html_path(page_path(kind, entry_id))
+def _url(kind: str, entry_id: str) -> str | None:
+    """Site-relative address of an entry: its own page, its place (anchor) on the page listing its kind, or None."""
+    if kind in PAGE_PATHS:
+        return html_path(page_path(kind, entry_id))
+    if kind in INDEX_PATHS:
+        return f"{html_path(INDEX_PATHS[kind])}#{entry_id}"
+    return None
 
 
 def export(site: Site) -> dict:
     """Every kind the loader knows (KINDS), each entry with its YAML fields plus `url` (null: no page of its own)
     and the fields derived for readers (a tool's and a flyer's `pdf`, a recommendation's `strand`)."""
     cat = site.catalogue
-    urls = {"strands": "strands", "areas": "areas", "tools": "tools", "guides": "guides", "roles": "roles",
-            "flyers": "flyers"}
-    anchors = {"recommendations": "recommendations", "terms": "terms"}
     dates = [date for file, date in cat.updated.items() if file.startswith("catalogue/")]
     out: dict = {
         "$schema": SCHEMA_FILE,
@@ -45,9 +44,7 @@ def export(site: Site) -> dict:
     for kind in KINDS:
         entries = []
         for entry_id, entry in cat.entries[kind].items():
-            url = (_page(kind, entry_id) if kind in urls
-                   else _page(kind, entry_id, anchors[kind]) if kind in anchors else None)
-            item = {**entry, "url": url, "updated": cat.updated_of(kind, entry_id)}
+            item = {**entry, "url": _url(kind, entry_id), "updated": cat.updated_of(kind, entry_id)}
             if kind in ("tools", "flyers"):
                 item["pdf"] = None  # filled in by the PDF step (macros.publish.pdf.record_pdfs)
             if kind == "recommendations":

@@ -220,7 +220,7 @@ async def _print_all(site_dir: Path, jobs: list[Job], chapters: list[Chapter], c
     from playwright.async_api import async_playwright
 
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} mangler: installér Debians chromium (se .ci/run), eller byg med --no-pdf")
+        raise RuntimeError(f"{CHROMIUM} mangler: installér Debians chromium (make test gør det som root), eller byg med --no-pdf")
     report = PdfReport()
     limit = asyncio.Semaphore(workers)
 

@@ -13,6 +13,7 @@ import pytest
 from macros.publish import zensical
 from macros.read.catalogue import load_catalogue
 from macros.render.diagrams import plain
+from macros.render.site import PARTS
 
 from conftest import ROOT
 
@@ -34,7 +35,7 @@ def pages(site: Path) -> set[str]:
 def visible_text(html: str) -> str:
     article = re.search(r"<article\b.*?</article>", html, re.S).group(0)
     text = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", article, flags=re.S)
-    return " ".join(re.sub(r"<[^>]+>", " ", text).replace("&shy;", "").split())
+    return " ".join(re.sub(r"<[^>]+>", "", text).split())  # tags away, not spaced: <abbr>TRIO</abbr>-samarbejdet
 
 
 def first_sentence(markdown: str) -> str:
@@ -51,8 +52,9 @@ def test_area_texts_and_prose_macros(zensical_site):
     for area_id, area in CATALOGUE.areas.items():
         text = visible_text((zensical_site / f"indsatsomraader/{area_id}.html").read_text(encoding="utf-8"))
         assert area["title"] in text, area_id
-        for part in ("motivation", "idea", "approach"):
-            assert first_sentence(area[part]) in text, (area_id, part)
+        for part, _heading in PARTS:
+            if part in area:
+                assert first_sentence(area[part]) in text, (area_id, part)
     home = (zensical_site / "index.html").read_text(encoding="utf-8")
     assert "{{" not in home and "count(" not in home  # the macros ran before Zensical saw the page
     home_text = visible_text(home)

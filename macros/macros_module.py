@@ -9,13 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .read.catalogue import CatalogueError, load_catalogue_cached
+from .read.settings import local_folder_of
 from .render.site import Site
 
 
 def define_env(env):
     root = Path(env.conf.config_file_path).parent
     try:
-        site = Site(load_catalogue_cached(root), site_url=env.conf.site_url or "")
+        site = Site(load_catalogue_cached(root, local_folder_of(env.conf.extra)), site_url=env.conf.site_url or "",
+                    brand=env.conf.extra.get("brand") or {})
     except CatalogueError as error:
         from mkdocs.exceptions import PluginError  # only here: the rest of the package needs no MkDocs
 
@@ -25,5 +27,5 @@ def define_env(env):
     def current_path() -> str:
         return env.page.file.src_uri
 
-    for name, function in site.macros(current_path).items():  # strand_cards(), challenge_list(), count(kind), …
+    for name, function in site.macros(current_path).items():  # strand_cards(), local_links(), count(kind), …
         env.macro(function, name)

@@ -14,11 +14,11 @@ from mkdocs.structure.files import File
 
 from macros.publish.export import write_export
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
-from macros.render.paths import LAST_BUILD, PDF_FOLDER
+from macros.read.settings import local_folder_of
+from macros.render.paths import LAST_BUILD, LOCAL_CSS, PDF_FOLDER, THEME_CSS
 from macros.render.site import Site
 
 
-THEME_CSS = "stylesheets/theme.css"
 
 # Set by on_startup: `mkdocs serve` builds without PDFs; its pages link those of the last build.
 _serving = False
@@ -44,10 +44,13 @@ def on_config(config):
     if not config.repo_url:  # MkDocs would make the pencil a relative link (edit/main/…) into this very site
         config.edit_uri = config.edit_uri_template = None
     try:
-        _site = Site(load_catalogue_cached(Path(config.config_file_path).parent), site_url=config.site_url or "")
+        catalogue = load_catalogue_cached(Path(config.config_file_path).parent, local_folder_of(config.extra))
+        _site = Site(catalogue, site_url=config.site_url or "", brand=brand)
     except CatalogueError as error:
         raise PluginError(f"Kataloget har fejl:\n{error}") from None
     _abbreviations = _site.abbreviations()
+    if catalogue.has_local_content() and LOCAL_CSS not in config.extra_css:
+        config.extra_css.append(LOCAL_CSS)
     if _serving:
         last_build = Path(config.config_file_path).parent / LAST_BUILD
         _site.pdf_exists = lambda path: (last_build / path).is_file()
@@ -79,6 +82,14 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     """Every page explains the glossary's terms on hover (Markdown abbreviations from catalogue/terms/)."""
     return markdown + "\n\n" + _abbreviations
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds when a file of the local layer changes (mkdocs.yml's `watch:` cannot name a folder
+    that may not exist)."""
+    if _site.catalogue.local_folder:
+        server.watch(str(_site.catalogue.root / _site.catalogue.local_folder))
+    return server
 
 
 def on_post_build(config):

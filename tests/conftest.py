@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -40,16 +41,14 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real project, built strictly once per test session, with the post-build step of `catalogue build`
-    (every tool, flyer and the whole catalogue printed to PDF), so every test sees the same complete site."""
+def build_with_pdfs(project: Path, site: Path) -> Path:
+    """A strict build with the post-build step of `catalogue build` (every tool, flyer and the whole catalogue
+    printed to PDF)."""
     from macros.publish.pdf import build_pdfs
 
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
+    result = build(project, site)
     assert result.returncode == 0, result.stderr
-    report = build_pdfs(ROOT, site)
+    report = build_pdfs(project, site)
     assert not report.warnings, report.warnings
     return site
 
@@ -61,21 +60,21 @@ REPOSITORY = "https://git.kommune.test/hr/sygefravaer-katalog"
 
 
 @pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project as shipped (no site_url, no repo_url), built strictly once per test session with its
+    PDFs, so every test sees the same complete site."""
+    return build_with_pdfs(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
 def addressed_site(tmp_path_factory) -> Path:
     """The project as a municipality publishes it, with site_url and repo_url set (the shipped mkdocs.yml leaves
     them unset): built strictly with its PDFs, so printouts carry the address and a QR code, pages the pencil."""
-    from macros.publish.pdf import build_pdfs
-
     project = copy_project(tmp_path_factory.mktemp("addressed") / "project")
     config = project / "mkdocs.yml"
     config.write_text(f"site_url: {PUBLISHED_AT}\nrepo_url: {REPOSITORY}\n" + config.read_text(encoding="utf-8"),
                       encoding="utf-8")
-    site = project / "site"
-    result = build(project, site)
-    assert result.returncode == 0, result.stderr
-    report = build_pdfs(project, site)
-    assert not report.warnings, report.warnings
-    return site
+    return build_with_pdfs(project, project / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -83,14 +82,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """The built site served on loopback by a real HTTP server."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=built_site))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A folder served on loopback by a real HTTP server; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built site served on loopback by a real HTTP server."""
+    with serve(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -70,3 +70,22 @@ def test_exported_addresses_lead_to_the_built_pages(published, built_site):
             assert not anchor or re.search(rf'\bid="{re.escape(anchor)}"', html), entry["url"]
             for pdf in filter(None, [entry.get("pdf")]):
                 assert (built_site / pdf).is_file(), pdf
+
+
+def test_with_a_local_layer_every_kind_has_entries_and_the_schema_holds(project):
+    """The national edition has no notes or contacts (the local layer's own kinds): export a catalogue with the
+    example layer of tests/fixtures/lokalt/ too, so every kind the loader knows is seen with entries."""
+    import shutil
+    from pathlib import Path
+
+    from macros.publish.export import SCHEMA, export
+    from macros.render.site import Site
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "lokalt", project / "lokalt")
+    catalogue = load_catalogue(project, local_folder="lokalt", with_dates=False)
+    data = export(Site(catalogue))
+    jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(data)
+    for kind in KINDS:
+        assert data[kind], f"no {kind} in the export"
+        assert {entry["origin"] for entry in data[kind]} <= {"national", "local"}
+    assert {entry["origin"] for entry in data["tools"]} == {"national", "local"}

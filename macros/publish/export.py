@@ -22,18 +22,22 @@ SCHEMA = Path(__file__).with_name(SCHEMA_FILE)
 EXPORT_FILE = "catalogue.json"
 
 
+ANCHORED = ("recommendations", "terms")  # kinds listed on one page, each entry under an anchor of its id
+
+
 def _url(kind: str, entry_id: str) -> str | None:
-    """Site-relative address of an entry: its own page, its place (anchor) on the page listing its kind, or None."""
+    """Site-relative address of an entry: its own page, its place on the page listing its kind, or None."""
     if kind in PAGE_PATHS:
         return html_path(page_path(kind, entry_id))
     if kind in INDEX_PATHS:
-        return f"{html_path(INDEX_PATHS[kind])}#{entry_id}"
+        return html_path(INDEX_PATHS[kind]) + (f"#{entry_id}" if kind in ANCHORED else "")
     return None
 
 
 def export(site: Site) -> dict:
-    """Every kind the loader knows (KINDS), each entry with its YAML fields plus `url` (null: no page of its own)
-    and the fields derived for readers (a tool's and a flyer's `pdf`, a recommendation's `strand`)."""
+    """Every kind the loader knows (KINDS), each entry with its YAML fields plus `url` (null: no page of its own),
+    `updated`, `origin` (national or the local layer) and the fields derived for readers (a tool's and a flyer's
+    `pdf`, a recommendation's `strand`)."""
     cat = site.catalogue
     dates = [date for file, date in cat.updated.items() if file.startswith("catalogue/")]
     out: dict = {
@@ -44,7 +48,8 @@ def export(site: Site) -> dict:
     for kind in KINDS:
         entries = []
         for entry_id, entry in cat.entries[kind].items():
-            item = {**entry, "url": _url(kind, entry_id), "updated": cat.updated_of(kind, entry_id)}
+            item = {**entry, "url": _url(kind, entry_id), "updated": cat.updated_of(kind, entry_id),
+                    "origin": "local" if cat.is_local(kind, entry_id) else "national"}
             if kind in ("tools", "flyers"):
                 item["pdf"] = None  # filled in by the PDF step (macros.publish.pdf.record_pdfs)
             if kind == "recommendations":

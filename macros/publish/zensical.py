@@ -19,11 +19,11 @@ from pathlib import Path
 import yaml
 
 from ..read.catalogue import load_catalogue
-from ..render.paths import LAST_BUILD, PDF_FOLDER
+from ..read.settings import local_folder_of
+from ..render.paths import LAST_BUILD, LOCAL_CSS, PDF_FOLDER, THEME_CSS
 from ..render.site import Site
 from .export import write_export
 
-THEME_CSS = "stylesheets/theme.css"  # the same generated file the MkDocs hook adds
 BUILD_FOLDER = ".zensical"  # Zensical wants docs_dir and site_dir inside the folder of its configuration
 # mkdocs.yml settings Zensical cannot use: the hook (done here instead), the folders it watches, and the macros
 # plugin (run here: Zensical's would need a module it can import without this package).
@@ -42,6 +42,7 @@ def read_config(root: Path) -> dict:
 
 
 def zensical_config(config: dict, site: Site, pages: list) -> dict:
+    """mkdocs.yml as Zensical gets it: what the hook changes in on_config and on_files, done here."""
     out = {key: value for key, value in config.items() if key not in DROPPED}
     out["plugins"] = []
     for plugin in config.get("plugins", []):
@@ -53,6 +54,8 @@ def zensical_config(config: dict, site: Site, pages: list) -> dict:
     out["docs_dir"], out["site_dir"] = "docs", "site"
     out["nav"] = site.nav(pages)
     out["extra_css"] = [THEME_CSS, *config.get("extra_css", [])]
+    if site.catalogue.has_local_content():
+        out["extra_css"].append(LOCAL_CSS)
     brand = (config.get("extra") or {}).get("brand") or {}
     theme = out["theme"] = dict(config.get("theme") or {})
     if brand.get("logo"):
@@ -65,10 +68,16 @@ def zensical_config(config: dict, site: Site, pages: list) -> dict:
     return out
 
 
+def site_of(root: Path, config: dict) -> Site:
+    extra = config.get("extra") or {}
+    catalogue = load_catalogue(root, local_folder=local_folder_of(extra))  # with the local layer, as the hook
+    return Site(catalogue, site_url=config.get("site_url") or "", brand=extra.get("brand") or {})
+
+
 def prepare(root: Path, folder: Path) -> Path:
     """Write the build folder (docs/ and zensical.yml) for the catalogue at root; return the configuration file."""
     config = read_config(root)
-    site = Site(load_catalogue(root), site_url=config.get("site_url") or "")
+    site = site_of(root, config)
     shutil.rmtree(folder, ignore_errors=True)
     docs = folder / "docs"
     shutil.copytree(root / config.get("docs_dir", "docs"), docs)
@@ -101,7 +110,7 @@ def build(root: Path, site_dir: Path, folder: Path | None = None) -> int:
     root, site_dir = Path(root), Path(site_dir).resolve()
     folder = folder or root / BUILD_FOLDER
     config_file = prepare(root, folder)
-    site = Site(load_catalogue(root), site_url=read_config(root).get("site_url") or "")
+    site = site_of(root, read_config(root))
     zensical = Path(sys.executable).with_name("zensical")
     result = subprocess.run([str(zensical), "build", "--clean", "--strict", "--config-file", str(config_file)],
                             cwd=folder)

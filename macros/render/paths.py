@@ -12,6 +12,7 @@ PAGE_PATHS = {
     "guides": "implementering/{id}.md",
     "roles": "roller/{id}.md",
     "flyers": "plakater/{id}.md",
+    "pages": "hos-os/{id}.md",  # the local layer's prose pages (lokalt/pages/<id>.md)
 }
 INDEX_PATHS = {
     "home": "index.md",
@@ -20,6 +21,7 @@ INDEX_PATHS = {
     "recommendations": "anbefalinger/index.md",
     "terms": "ordliste.md",
     "plan": "min-plan.md",
+    "contacts": "hos-os/hvem-kan-hjaelpe.md",  # only when the local layer has contacts
 }
 
 
@@ -33,6 +35,8 @@ def relative_link(from_path: str, to_path: str) -> str:
 
 
 PDF_FOLDER = "pdf"
+THEME_CSS = "stylesheets/theme.css"  # generated from the branding and the strands' colours
+LOCAL_CSS = "stylesheets/local.css"  # linked only in an edition with a local layer: without one, pages stay as they were
 LAST_BUILD = "site"  # where `make build` (catalogue build) leaves the site with its PDFs, relative to the project
 EDITION_PDF = f"{PDF_FOLDER}/katalog.pdf"
 

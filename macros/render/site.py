@@ -21,7 +21,7 @@ import yaml
 from ..read.catalogue import Catalogue
 from .diagrams import MONTHS, diagram_svg, plain
 from .downloads import FORMATS, Imprint, formats_of, make
-from .paths import EDITION_PDF, INDEX_PATHS, page_path, pdf_path, relative_link, web_address
+from .paths import EDITION_PDF, INDEX_PATHS, PAGE_PATHS, page_path, pdf_path, relative_link, web_address
 from .printout import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -125,9 +125,11 @@ def template_cache() -> jinja2.BytecodeCache | None:
 class Site:
     """The pages of the site for one catalogue; templates are compiled once."""
 
-    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = "",
+                 brand: dict | None = None):
         self.catalogue = catalogue
         self.site_url = site_url  # where the site is published; printouts name it (empty: site-relative)
+        self.brand = brand or {}  # mkdocs.yml extra.brand: who publishes the site (names local entries)
         # Whether a PDF (site-relative path) can be linked. None: the build makes them all (`catalogue build`);
         # `mkdocs serve` sets it to what the last build left, and the pages explain the PDFs it did not.
         self.pdf_exists = None
@@ -144,7 +146,7 @@ class Site:
         self.env.filters.update(attr_escape=lambda text: str(text).replace('"', "&quot;"),
                                 quote_block=quote_block, danish_date=danish_date,
                                 as_paragraph=as_paragraph)
-        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path)
+        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link)
         self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF)
 
     # ------------------------------------------------------------ derived data
@@ -207,7 +209,10 @@ class Site:
             return {"name": name, "legend": legend, "options": [{"value": value, "label": label, "count": counts[name][value]}
                                                                 for value, label in options if counts[name][value]]}
 
-        return [
+        local = [rec_id for rec_id in cat.recommendations if cat.is_local("recommendations", rec_id)]
+        counts["origin"] = Counter(local=len(local), national=len(cat.recommendations) - len(local))
+        origin = [facet("origin", "Oprindelse", [("national", "Det nationale katalog"), ("local", self.local_label)])]
+        return (origin if local else []) + [
             facet("strand", "Spor", [(sid, f"{s['label']}: {s['title']}") for sid, s in cat.strands.items()]),
             facet("role", "Rolle", [(rid, role["title"]) for rid, role in cat.roles.items()]),
             facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]),
@@ -241,6 +246,55 @@ class Site:
     def address(self, path: str) -> str:
         """The web address of a page (docs-relative Markdown path) that its printout names."""
         return web_address(self.site_url, path)
+
+    # ------------------------------------------------------------ the municipality's own layer
+
+    @property
+    def organisation(self) -> str:
+        return self.brand.get("organisation") or "os"
+
+    @property
+    def local_label(self) -> str:
+        """The badge on everything from the local layer: 'Lokalt · Eksempel Kommune'."""
+        return " · ".join(filter(None, ["Lokalt", self.brand.get("organisation")]))
+
+    @cached_property
+    def notes_by_target(self) -> dict[tuple[str, str], list[dict]]:
+        targets: dict[tuple[str, str], list[dict]] = {}
+        for note in self.catalogue.notes.values():
+            for kind in ("area", "tool", "guide", "strand"):
+                if kind in note:
+                    targets.setdefault((kind + "s", note[kind]), []).append(note)
+        return targets
+
+    def notes_for(self, kind: str, entry_id: str) -> list[dict]:
+        """The local notes attached to a national entry (kind as a folder name: 'areas', 'tools', …)."""
+        return self.notes_by_target.get((kind, entry_id), [])
+
+    def contacts_for_role(self, role_id: str) -> list[dict]:
+        return [contact for contact in self.catalogue.contacts.values() if role_id in contact.get("roles", [])]
+
+    def flyer_contacts(self) -> list[dict]:
+        """The contacts the local layer puts on the posters' "Kontakt" line."""
+        return [contact for contact in self.catalogue.contacts.values() if contact.get("on_flyers")]
+
+    def local_pages(self) -> list[Page]:
+        """The local layer's prose (lokalt/pages/*.md) as pages under hos-os/, and "Hvem kan hjælpe?" when the
+        layer has contacts. Editors' Markdown is never rendered as Jinja (render_macros: false)."""
+        cat = self.catalogue
+        pages = []
+        for file in cat.local_pages():
+            meta, body = split_front_matter(file.read_text(encoding="utf-8"))
+            title = str(meta.get("title") or file.stem)
+            front = yaml.safe_dump({"title": title, "render_macros": False, "page_kind": "local"},
+                                   allow_unicode=True, sort_keys=False)
+            pages.append(Page(page_path("pages", file.stem), title, f"---\n{front}---\n{body}",
+                              file.relative_to(cat.root).as_posix()))
+        if cat.contacts:
+            path = INDEX_PATHS["contacts"]
+            pages.append(Page(path, "Hvem kan hjælpe?", self.render("contacts.md.j2", path),
+                              f"{cat.local_folder}/contacts/"))
+        return pages
 
     # ------------------------------------------------------------ diagrams, downloads and "Min plan"
 
@@ -340,6 +394,7 @@ class Site:
             path = INDEX_PATHS[kind]
             out.append(Page(path, title, self.render(template, path), folder))
         out.append(Page(INDEX_PATHS["plan"], "Min plan", self.render("min_plan.md.j2", INDEX_PATHS["plan"]), None))
+        out.extend(self.local_pages())
         out.extend(self.content_pages())
         return out
 
@@ -359,11 +414,16 @@ class Site:
             """The way in by role: one link per role to its page of recommendations and areas."""
             return self.render("fragments/roles.md.j2", current_path())
 
+        def local_links() -> str:
+            """The municipality's own pages (policy, procedure, "Hvem kan hjælpe?"); nothing without a local layer."""
+            return self.render("fragments/local_links.md.j2", current_path())
+
         def count(kind: str) -> int:
             """Number of entries of a kind, e.g. count('areas')."""
             return len(self.catalogue.entries[kind])
 
-        return {function.__name__: function for function in (strand_cards, challenge_list, role_links, count)}
+        functions = (strand_cards, challenge_list, role_links, local_links, count)
+        return {function.__name__: function for function in functions}
 
     def expand_macros(self, page: Page) -> str:
         """A prose page with its macros run here, in plain Jinja as mkdocs-macros would (front matter kept), for a
@@ -393,6 +453,9 @@ class Site:
         prose = sorted(((split_front_matter(p.markdown)[0].get("order", 100), p.path) for p in pages
                         if p.edit_path and p.edit_path.startswith("content/")))
         nav: list = [{titles[path]: path} for order, path in prose if order < 100]
+        local = [page.path for page in pages if page.path.startswith(PAGE_PATHS["pages"].split("/")[0] + "/")]
+        if local:  # the municipality's own pages first: they are what its staff look for
+            nav.append({f"Hos {self.organisation}": [{titles[path]: path} for path in local]})
         for strand_id, strand in cat.strands.items():
             areas = [(titles[page_path("areas", a["id"])], page_path("areas", a["id"]), str(a["number"]))
                      for a in self.areas_of(strand_id)]

@@ -8,6 +8,7 @@ inside HTML blocks), rendered through the Jinja templates beside this module.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections import Counter
@@ -333,7 +334,9 @@ class Site:
 
     def plan_data(self) -> dict:
         """What the "Min plan" page needs to show a reader's kept items without a server: every recommendation,
-        tool and area by id, with its source and where it comes from; links are relative to that page."""
+        tool and area by id, with its source, where it comes from, the strand (or guide) it is grouped under in
+        the action plan and its web address; links are relative to that page. `edition` names the set of
+        entries, so a plan saved from another version of the catalogue can say which entries it no longer has."""
         cat = self.catalogue
 
         def href(path: str) -> str:
@@ -342,17 +345,30 @@ class Site:
         owners = ([page_path("areas", a) for a in cat.areas] + [page_path("strands", s) for s in cat.strands]
                   + [page_path("guides", g) for g in cat.guides])
         rank = {path: number for number, path in enumerate(owners)}
+        strands = sorted(cat.strands.values(), key=lambda strand: strand["number"])
+        groups = ([{"id": "strand:" + s["id"], "title": f"{s['label']}: {s['title']}"} for s in strands]
+                  + [{"id": "guide:" + g, "title": guide["title"]} for g, guide in cat.guides.items()])
 
         def origin(entry: dict) -> dict:
             title, path = self.owner_of(entry)
-            return {"owner": title, "owner_url": href(path), "rank": rank[path]}
+            strand = self.strand_of(entry)
+            group = "strand:" + strand["id"] if strand else "guide:" + entry["guide"]
+            return {"owner": title, "owner_url": href(path), "rank": rank[path], "group": group}
 
+        recommendations_page = self.address(INDEX_PATHS["recommendations"])
+        edition = hashlib.sha256(json.dumps([sorted(cat.recommendations), sorted(cat.tools), sorted(cat.areas)])
+                                 .encode("utf-8")).hexdigest()[:12]
         return {
+            "edition": edition,
+            "address": self.site_url,
+            "groups": groups,
             "areas": [{"id": i, "number": a["number"], "title": a["toc_title"], "url": href(page_path("areas", i))}
                       for i, a in cat.areas.items()],
             "recommendations": {i: {"text": plain(r["text"]), "source": plain(self.source_line(r["source"])),
-                                    **origin(r)} for i, r in cat.recommendations.items()},
+                                    "address": f"{recommendations_page}#{i}", **origin(r)}
+                                for i, r in cat.recommendations.items()},
             "tools": {i: {"title": plain(t["title"]), "kind": TOOL_KINDS[t["kind"]], "url": href(page_path("tools", i)),
+                          "address": self.address(page_path("tools", i)),
                           "source": plain(self.source_line(t["source"])), **origin(t)} for i, t in cat.tools.items()},
         }
 

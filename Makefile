@@ -7,14 +7,19 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install build serve validate test clean dist csp bench
+.PHONY: install build serve validate test clean dist csp bench zensical system-serve system-test
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,zensical]'
 	touch $(STAMP)
 
 install: $(STAMP)
+
+## system-serve, system-test: the Debian packages a target needs; installed when run as root, else the
+## exact apt-get command is printed (.ci/system-packages)
+system-serve system-test:
+	bash .ci/system-packages $(@:system-%=%)
 
 ## build: strict build into site/; a failed build leaves the previous site/ as it was
 build: $(STAMP)
@@ -24,12 +29,16 @@ build: $(STAMP)
 dist: $(STAMP)
 	$(BIN)/catalogue dist --site-dir site --out dist
 
+## zensical: the same catalogue built with Zensical into site-zensical/ (the way off Material; MkDocs stays the default)
+zensical: $(STAMP)
+	$(BIN)/catalogue zensical --site-dir site-zensical
+
 ## csp: regenerate hosting/nginx/sygefravaer-csp.conf (inline-script hashes) after upgrading Material
 csp: build
 	$(BIN)/catalogue csp --site-dir site
 
 ## serve: build and serve the site with live reload on http://$(ADDR)/
-serve: $(STAMP)
+serve: system-serve $(STAMP)
 	$(BIN)/catalogue validate
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
 
@@ -37,8 +46,8 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/catalogue validate
 
-## test: the whole test suite (needs Debian's chromium; see .ci/run)
-test: $(STAMP)
+## test: the whole test suite; installs (as root) or names the Debian packages it needs first
+test: system-test $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: build time against a plain Material site at 16, 160 and 1,600 areas; writes bench/RESULTS.md (not part of test)
@@ -46,4 +55,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .site.* dist $(VENV)
+	rm -rf site .site.* dist site-zensical .zensical $(VENV)

@@ -147,6 +147,12 @@ def cmd_build(root: Path, args) -> int:
 
 def cmd_dist(root: Path, args) -> int:
     """Build, then zip the site with its SHA-256: the same commit gives the same checksum."""
+    examples = dist.example_addresses(read_site_config(root))
+    warning = ("ADVARSEL " * 8 + "\nmkdocs.yml har eksempel-adresser, som læserne vil se (på PDF'erne, i QR-koderne "
+               "eller bag blyanten):\n" + "".join(f"  {line}\n" for line in examples)
+               + "Sæt jeres egne adresser, eller fjern linjerne, før I udgiver zip-filen.\n" + "ADVARSEL " * 8)
+    if examples:  # before the long build, and again after it, where the eye lands
+        print(warning, file=sys.stderr)
     epoch = dist.source_date_epoch(root)
     if epoch is None:
         print("Fandt ingen commit at tage tidspunktet fra; sæt SOURCE_DATE_EPOCH.", file=sys.stderr)
@@ -156,6 +162,8 @@ def cmd_dist(root: Path, args) -> int:
     archive = root / args.out / f"{dist.NAME}-{dist.version(root)}.zip"
     dist.write_zip((root / args.site_dir).resolve(), archive, epoch)
     print(dist.write_checksum(archive).read_text(encoding="ascii").strip())
+    if examples:
+        print(warning, file=sys.stderr)
     return 0
 
 
@@ -172,6 +180,23 @@ def cmd_csp(root: Path, args) -> int:
         return 1
     (root / args.output).write_text(include, encoding="utf-8")
     print(f"Skrev {args.output}.")
+    return 0
+
+
+def cmd_zensical(root: Path, args) -> int:
+    """The same catalogue built with Zensical (macros.publish.zensical); no PDFs."""
+    from .publish import zensical
+
+    if cmd_validate(root, args):
+        return 1
+    if not Path(sys.executable).with_name("zensical").exists():
+        print("Zensical er ikke installeret: pip install -c constraints.txt -e '.[zensical]' (make zensical gør det).",
+              file=sys.stderr)
+        return 1
+    if zensical.build(root, root / args.site_dir):
+        print("Zensical-bygningen fejlede; se ovenfor.", file=sys.stderr)
+        return 1
+    print(f"Siden er bygget med Zensical i {args.site_dir}/.")
     return 0
 
 
@@ -199,10 +224,12 @@ def main(argv: list[str] | None = None) -> int:
     policy = commands.add_parser("csp", help="skriv nginx' Content-Security-Policy ud fra den byggede side")
     policy.add_argument("--site-dir", default="site")
     policy.add_argument("--output", default="hosting/nginx/sygefravaer-csp.conf")
+    other = commands.add_parser("zensical", help="byg det samme katalog med Zensical (vejen væk fra Material)")
+    other.add_argument("--site-dir", default="site-zensical")
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     command = {"validate": cmd_validate, "list": cmd_list, "new": cmd_new, "build": cmd_build,
-               "dist": cmd_dist, "csp": cmd_csp}[args.command]
+               "dist": cmd_dist, "csp": cmd_csp, "zensical": cmd_zensical}[args.command]
     try:
         return command(root, args)
     except CatalogueError as error:  # e.g. `new` or `list` on a broken catalogue: the same report as `validate`

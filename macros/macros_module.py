@@ -27,27 +27,5 @@ def define_env(env):
     def current_path() -> str:
         return env.page.file.src_uri
 
-    @env.macro
-    def strand_cards() -> str:
-        """The five strands as colour-coded cards with their areas."""
-        return site.render("fragments/strand_cards.md.j2", current_path())
-
-    @env.macro
-    def challenge_list() -> str:
-        """'Hvad vil I gerne blive bedre til?': questions that lead to the areas answering them."""
-        return site.render("fragments/challenges.md.j2", current_path())
-
-    @env.macro
-    def role_links() -> str:
-        """The way in by role: one link per role to its page of recommendations and areas."""
-        return site.render("fragments/roles.md.j2", current_path())
-
-    @env.macro
-    def local_links() -> str:
-        """The municipality's own pages (policy, procedure, "Hvem kan hjælpe?"); nothing without a local layer."""
-        return site.render("fragments/local_links.md.j2", current_path())
-
-    @env.macro
-    def count(kind: str) -> int:
-        """Number of entries of a kind, e.g. count('areas')."""
-        return len(site.catalogue.entries[kind])
+    for name, function in site.macros(current_path).items():  # strand_cards(), local_links(), count(kind), …
+        env.macro(function, name)

@@ -7,25 +7,32 @@ from the data, and catalogue.json is written next to the site.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from macros.publish.export import write_export
 from macros.publish.output_scan import report, scan_site
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
 from macros.read.settings import local_folder_of
+from macros.render.paths import LAST_BUILD, LOCAL_CSS, PDF_FOLDER, THEME_CSS
 from macros.render.site import Site
 
 
-THEME_CSS = "stylesheets/theme.css"
-LOCAL_CSS = "stylesheets/local.css"  # linked only in an edition with a local layer: without one, pages stay as they were
+
+# Set by on_startup: `mkdocs serve` builds without PDFs; its pages link those of the last build.
+_serving = False
 
 # The build under way: the catalogue is loaded and the site set up once per build, in on_config (which
 # `mkdocs serve` runs again for every rebuild), never per page.
 _site: Site
 _abbreviations: str
+
+
+def on_startup(*, command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config):
@@ -35,6 +42,8 @@ def on_config(config):
     if brand.get("logo"):
         config.theme["logo"] = brand["logo"]
     config.extra_css.insert(0, THEME_CSS)
+    if not config.repo_url:  # MkDocs would make the pencil a relative link (edit/main/…) into this very site
+        config.edit_uri = config.edit_uri_template = None
     try:
         catalogue = load_catalogue_cached(Path(config.config_file_path).parent, local_folder_of(config.extra))
         _site = Site(catalogue, site_url=config.site_url or "", brand=brand)
@@ -43,6 +52,9 @@ def on_config(config):
     _abbreviations = _site.abbreviations()
     if catalogue.has_local_content() and LOCAL_CSS not in config.extra_css:
         config.extra_css.append(LOCAL_CSS)
+    if _serving:
+        last_build = Path(config.config_file_path).parent / LAST_BUILD
+        _site.pdf_exists = lambda path: (last_build / path).is_file()
 
 
 def on_files(files, config):
@@ -56,6 +68,10 @@ def on_files(files, config):
     files.append(File.generated(config, THEME_CSS, content=_site.theme_css(config.extra["brand"])))
     for path, content in _site.download_files():  # Word and calendar files made from the tools' data
         files.append(File.generated(config, path, content=content))
+    if _serving:  # the PDFs the last `make build` printed, served as they are (made again by the next build)
+        last_build = Path(config.config_file_path).parent / LAST_BUILD
+        for pdf in sorted((last_build / PDF_FOLDER).rglob("*.pdf")):
+            files.append(File.generated(config, pdf.relative_to(last_build).as_posix(), abs_src_path=str(pdf)))
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     for file in files.documentation_pages():
         if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives
@@ -82,6 +98,4 @@ def on_post_build(config):
     problems = scan_site(config.site_dir, placeholders=False)  # W04: advice while editing, stops `catalogue build`
     if problems:
         raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
-    export = _site.export()
-    Path(config.site_dir, "catalogue.json").write_text(
-        json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+    write_export(_site, config.site_dir)  # catalogue.json and its JSON Schema

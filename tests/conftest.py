@@ -53,11 +53,28 @@ def build_with_pdfs(project: Path, site: Path) -> Path:
     return site
 
 
+# Where the tests publish a site that names its address: .test is reserved for testing (RFC 2606), so no real
+# site is ever named and the shipped defaults stay free of any address.
+PUBLISHED_AT = "https://intranet.kommune.test/sygefravaer/"
+REPOSITORY = "https://git.kommune.test/hr/sygefravaer-katalog"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The real project, built strictly once per test session with its PDFs, so every test sees the same
-    complete site."""
+    """The real project as shipped (no site_url, no repo_url), built strictly once per test session with its
+    PDFs, so every test sees the same complete site."""
     return build_with_pdfs(ROOT, tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory) -> Path:
+    """The project as a municipality publishes it, with site_url and repo_url set (the shipped mkdocs.yml leaves
+    them unset): built strictly with its PDFs, so printouts carry the address and a QR code, pages the pencil."""
+    project = copy_project(tmp_path_factory.mktemp("addressed") / "project")
+    config = project / "mkdocs.yml"
+    config.write_text(f"site_url: {PUBLISHED_AT}\nrepo_url: {REPOSITORY}\n" + config.read_text(encoding="utf-8"),
+                      encoding="utf-8")
+    return build_with_pdfs(project, project / "site")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -86,7 +103,7 @@ def site_url(built_site) -> str:
 def browser():
     """Headless Debian Chromium driven by Playwright (no browser download)."""
     if not Path(CHROMIUM).exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (see .ci/run)")
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium package (make test does, as root)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -112,7 +112,7 @@ def _free_port() -> int:
 def nginx(built_site, tmp_path_factory) -> str:
     """hosting/nginx/ as committed, paths pointed at this run's folders, serving the site under PREFIX."""
     if not Path(NGINX).exists():
-        pytest.fail(f"{NGINX} is missing: install Debian's nginx package (see .ci/run)")
+        pytest.fail(f"{NGINX} is missing: install Debian's nginx package (make test does, as root)")
     work = tmp_path_factory.mktemp("nginx")
     config = work / "sygefravaer"
     config.mkdir()
@@ -333,7 +333,7 @@ def _dist(out: Path, *, wrapper: list[str] = (), extra_env: dict | None = None) 
 
 def test_dist_twice_gives_the_same_checksum(tmp_path):
     if not shutil.which("faketime"):
-        pytest.fail("faketime is missing: install Debian's faketime package (see .ci/run)")
+        pytest.fail("faketime is missing: install Debian's faketime package (make test does, as root)")
     first = _dist(tmp_path / "first")
     # Another clock (400 days on), time zone and umask: nothing of the machine may reach the zip.
     second = _dist(tmp_path / "second", wrapper=["faketime", "-f", "+400d", "sh", "-c", 'umask 077; exec "$@"', "sh"],

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -18,10 +19,10 @@ from macros.render.paths import EDITION_PDF, html_path, page_path, pdf_path, web
 from macros.render.printout import print_edition, qr_svg
 from macros.render.site import Site, danish_date
 
-from conftest import BUILD_ENV, ROOT, build
+from conftest import BUILD_ENV, PUBLISHED_AT, ROOT, build
 
 CATALOGUE = load_catalogue(ROOT)
-SITE_URL = read_site_config(ROOT)["site_url"]
+SITE_URL = read_site_config(ROOT)["site_url"]  # unset as shipped; addressed_site sets PUBLISHED_AT
 TOOLS = list(CATALOGUE.tools)
 FLYERS = list(CATALOGUE.flyers)
 # A checklist or an agenda is one sheet; a fill-in template at most two; any other tool at most two.
@@ -38,7 +39,8 @@ def flat(text: str) -> str:
 
 
 def pdf_text(reader: PdfReader) -> str:
-    return flat(" ".join(page.extract_text() for page in reader.pages))
+    """The text of a PDF, with the font's ligatures (ﬁ, ﬂ) read as the letters they join."""
+    return flat(unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages)))
 
 
 def assert_a4(reader: PdfReader):
@@ -66,7 +68,7 @@ def test_tool_prints_within_its_page_budget(page, site_url, built_site, tool_id)
 
 
 @pytest.mark.parametrize("tool_id", TOOLS)
-def test_tool_pdf_names_title_source_version_and_address(built_site, tool_id):
+def test_tool_pdf_names_title_source_and_version(built_site, tool_id):
     tool = CATALOGUE.tools[tool_id]
     reader = PdfReader(built_site / pdf_path("tools", tool_id))
     assert_a4(reader)
@@ -77,10 +79,21 @@ def test_tool_pdf_names_title_source_version_and_address(built_site, tool_id):
     updated = CATALOGUE.updated_of("tools", tool_id)  # the YAML file's last commit, never the build clock
     assert updated, "the catalogue is read from a git checkout"
     assert danish_date(updated) in text
-    address = web_address(SITE_URL, page_path("tools", tool_id))
-    assert address.startswith("https://")
-    assert address in re.sub(r"\s", "", text)  # the address may wrap inside its column
+    assert "Online-udgave" not in text  # no site_url as shipped: no address that would lead nowhere
     assert reader.metadata.creation_date.year < 2100  # a real date: the last commit's time, not a placeholder
+
+
+def test_printouts_name_the_published_address_when_site_url_is_set(addressed_site):
+    """Every tool's and flyer's PDF names the page's address under site_url (a flyer its tool's), the catalogue
+    PDF the site's."""
+    expected = {pdf_path("tools", t): page_path("tools", t) for t in TOOLS}
+    expected |= {pdf_path("flyers", f): page_path("tools", CATALOGUE.flyers[f]["tool"]) for f in FLYERS}
+    for pdf, page in expected.items():
+        text = pdf_text(PdfReader(addressed_site / pdf))
+        address = web_address(PUBLISHED_AT, page)
+        assert address.startswith(PUBLISHED_AT) and address in re.sub(r"\s", "", text), pdf  # may wrap in its column
+    cover = PdfReader(addressed_site / EDITION_PDF).pages[0].extract_text()
+    assert "Online-udgave" in cover and PUBLISHED_AT in re.sub(r"\s", "", cover)
 
 
 def test_tool_pages_link_their_pdf_and_catalogue_json_lists_it(built_site):
@@ -99,8 +112,8 @@ def test_tool_pages_link_their_pdf_and_catalogue_json_lists_it(built_site):
 
 
 @pytest.mark.browser
-def test_print_shows_only_the_content(page, site_url):
-    page.goto(tool_url(site_url, "handleplan"))
+def test_print_shows_only_the_content(page, addressed_site):
+    page.goto(tool_url(addressed_site.as_uri() + "/", "handleplan"))
     assert page.get_by_role("button", name="Print").is_visible()  # on screen, with JavaScript
     assert page.locator(".print-address").is_hidden()
     page.emulate_media(media="print")
@@ -117,18 +130,18 @@ def test_print_shows_only_the_content(page, site_url):
 
 
 @pytest.mark.browser
-def test_qr_code_opens_the_online_version(page, site_url):
+def test_qr_code_opens_the_online_version(page, addressed_site):
     import zxingcpp
     from PIL import Image
 
-    page.goto(tool_url(site_url, "trio-moedepunkter"))
+    page.goto(tool_url(addressed_site.as_uri() + "/", "trio-moedepunkter"))
     page.emulate_media(media="print")
     image = Image.open(io.BytesIO(page.locator(".qr-code").screenshot(scale="device"))).convert("L")
     image = Image.eval(image.resize((image.width * 4, image.height * 4), Image.NEAREST), lambda v: v)
     framed = Image.new("L", (image.width + 80, image.height + 80), 255)  # the quiet zone a scanner needs
     framed.paste(image, (40, 40))
     (found,) = zxingcpp.read_barcodes(framed)
-    assert found.text == web_address(SITE_URL, page_path("tools", "trio-moedepunkter"))
+    assert found.text == web_address(PUBLISHED_AT, page_path("tools", "trio-moedepunkter"))
     assert page.locator(".qr-code").get_attribute("aria-label") == f"QR-kode til {found.text}"
 
 
@@ -231,7 +244,6 @@ def test_flyer_is_one_a4_page_made_from_the_data(built_site, flyer_id):
     for item in tool["items"]:
         shown = item if isinstance(item, str) else item.get("label", item.get("text", ""))
         assert flat(shown)[:40] in text
-    assert web_address(SITE_URL, page_path("tools", tool["id"])) in re.sub(r"\s", "", text)
     html = (built_site / html_path(page_path("flyers", flyer_id))).read_text(encoding="utf-8")
     assert f'href="../{pdf_path("flyers", flyer_id)}"' in html
 
@@ -263,7 +275,7 @@ def test_catalogue_pdf_has_a_table_of_contents_and_page_numbers(built_site):
     data = (built_site / EDITION_PDF).read_bytes()
     reader = PdfReader(io.BytesIO(data))
     assert_a4(reader)
-    texts = [page.extract_text() for page in reader.pages]
+    texts = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]  # ligatures as letters
     chapters = print_edition(Site(CATALOGUE, site_url=SITE_URL))
     starts = chapter_pages(data)  # where each chapter's heading landed, from the PDF's own outline
     assert len(starts) == len(chapters) and starts == sorted(starts)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import time
 import zipfile
@@ -34,9 +35,26 @@ def source_date_epoch(root: Path) -> int | None:
     return int(committed) if committed else None
 
 
+# Addresses of the documentation's examples (RFC 2606 domains, github.com/example/…): a release that prints one
+# on its PDFs or points its edit pencil at one looks broken to its readers.
+EXAMPLE_ADDRESS = re.compile(r"(?:^|[/.@])example\.(?:dk|com|org|net)\b|(?:github|gitlab)\.com/example\b", re.I)
+
+
+def example_addresses(config: dict) -> list[str]:
+    """The settings (site_url, repo_url, extra.brand.email) that hold an example address, as 'name: value'."""
+    settings = {"site_url": config.get("site_url"), "repo_url": config.get("repo_url"),
+                "extra.brand.email": (config.get("brand") or {}).get("email")}
+    return [f"{name}: {value}" for name, value in settings.items() if value and EXAMPLE_ADDRESS.search(str(value))]
+
+
+def commit(root: Path) -> str | None:
+    """The short id of the commit checked out (None outside a git checkout)."""
+    return _git(root, "rev-parse", "--short=12", "HEAD")
+
+
 def version(root: Path) -> str:
     """The short commit id the zip is named after ('ukendt' outside a git checkout)."""
-    return _git(root, "rev-parse", "--short=12", "HEAD") or "ukendt"
+    return commit(root) or "ukendt"
 
 
 def write_zip(site_dir: Path, target: Path, epoch: int) -> None:

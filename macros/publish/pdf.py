@@ -206,7 +206,7 @@ async def _print_all(site_dir: Path, jobs: list[Job], chapters: list[Chapter], c
     from playwright.async_api import async_playwright
 
     if not Path(CHROMIUM).exists():
-        raise RuntimeError(f"{CHROMIUM} mangler: installér Debians chromium (se .ci/run), eller byg med --no-pdf")
+        raise RuntimeError(f"{CHROMIUM} mangler: installér Debians chromium (make test gør det som root), eller byg med --no-pdf")
     report = PdfReport()
     limit = asyncio.Semaphore(workers)
 
@@ -247,11 +247,10 @@ def build_pdfs(root: Path, site_dir: Path, *, workers: int = WORKERS) -> PdfRepo
     catalogue = load_catalogue(root, local_folder=config["local_folder"])
     site = Site(catalogue, site_url=config["site_url"], brand=config["brand"])
     dates = [date for file, date in catalogue.updated.items() if file.startswith("catalogue/")]
-    address = config["site_url"] or "index.html"
     cover = {"title": config["site_name"], "description": config["site_description"],
              "organisation": config["brand"].get("organisation", ""), "site_url": config["site_url"],
-             "version": danish_date(max(dates)) if dates else "", "address": address,
-             "qr": Markup(qr_svg(address)) if config["site_url"] else ""}
+             "version": danish_date(max(dates)) if dates else "",
+             "qr": Markup(qr_svg(config["site_url"])) if config["site_url"] else ""}
     printing = _print_all(site_dir, jobs_for(catalogue), print_edition(site), cover, workers, source_date_epoch(root))
     with ThreadPoolExecutor(1) as thread:  # a loop of its own: the caller may run one (Playwright's sync API does)
         report = thread.submit(asyncio.run, printing).result()

@@ -16,7 +16,7 @@ def local_folder_of(extra: dict) -> str | None:
 
 
 def read_site_config(root: Path) -> dict:
-    """site_name, site_description, site_url, extra.brand and extra.local_folder from mkdocs.yml, without
+    """site_name, site_description, site_url, repo_url, extra.brand and extra.local_folder from mkdocs.yml, without
     MkDocs (tags such as !ENV or !!python/name are read as empty)."""
     class Loader(yaml.SafeLoader):
         pass
@@ -26,5 +26,6 @@ def read_site_config(root: Path) -> dict:
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
     extra = config.get("extra") or {}
     return {"site_name": config.get("site_name", ""), "site_description": config.get("site_description", ""),
-            "site_url": config.get("site_url") or "", "brand": extra.get("brand") or {},
+            "site_url": config.get("site_url") or "", "repo_url": config.get("repo_url") or "",
+            "brand": extra.get("brand") or {},
             "local_folder": local_folder_of(extra)}

@@ -35,6 +35,9 @@ def relative_link(from_path: str, to_path: str) -> str:
 
 
 PDF_FOLDER = "pdf"
+THEME_CSS = "stylesheets/theme.css"  # generated from the branding and the strands' colours
+LOCAL_CSS = "stylesheets/local.css"  # linked only in an edition with a local layer: without one, pages stay as they were
+LAST_BUILD = "site"  # where `make build` (catalogue build) leaves the site with its PDFs, relative to the project
 EDITION_PDF = f"{PDF_FOLDER}/katalog.pdf"
 
 

@@ -1,4 +1,4 @@
-"""From a loaded catalogue to the site's pages, navigation and JSON export.
+"""From a loaded catalogue to the site's pages and navigation (the JSON export is macros.publish.export).
 
 Plain functions over plain data: no MkDocs object is needed, so the same pages
 can be produced by a hook today and by a pre-build script for another
@@ -139,6 +139,9 @@ class Site:
         self.catalogue = catalogue
         self.site_url = site_url  # where the site is published; printouts name it (empty: site-relative)
         self.brand = brand or {}  # mkdocs.yml extra.brand: who publishes the site (names local entries)
+        # Whether a PDF (site-relative path) can be linked. None: the build makes them all (`catalogue build`);
+        # `mkdocs serve` sets it to what the last build left, and the pages explain the PDFs it did not.
+        self.pdf_exists = None
         self.content_dir = content_dir if content_dir is not None else catalogue.root / "content"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -245,6 +248,9 @@ class Site:
         if "section" in source:
             parts.append(f"afsnittet «{source['section']}»")
         return ", ".join(parts) + "."
+
+    def has_pdf(self, path: str) -> bool:
+        return self.pdf_exists is None or self.pdf_exists(path)
 
     def address(self, path: str) -> str:
         """The web address of a page (docs-relative Markdown path) that its printout names."""
@@ -416,6 +422,43 @@ class Site:
         out.extend(self.content_pages())
         return out
 
+    def macros(self, current_path) -> dict:
+        """The functions prose pages call, e.g. {{ strand_cards() }}; current_path() names the page being rendered
+        (links are relative to it). Registered with mkdocs-macros (macros_module) or run by expand_macros."""
+
+        def strand_cards() -> str:
+            """The five strands as colour-coded cards with their areas."""
+            return self.render("fragments/strand_cards.md.j2", current_path())
+
+        def challenge_list() -> str:
+            """'Hvad vil I gerne blive bedre til?': questions that lead to the areas answering them."""
+            return self.render("fragments/challenges.md.j2", current_path())
+
+        def role_links() -> str:
+            """The way in by role: one link per role to its page of recommendations and areas."""
+            return self.render("fragments/roles.md.j2", current_path())
+
+        def local_links() -> str:
+            """The municipality's own pages (policy, procedure, "Hvem kan hjælpe?"); nothing without a local layer."""
+            return self.render("fragments/local_links.md.j2", current_path())
+
+        def count(kind: str) -> int:
+            """Number of entries of a kind, e.g. count('areas')."""
+            return len(self.catalogue.entries[kind])
+
+        functions = (strand_cards, challenge_list, role_links, local_links, count)
+        return {function.__name__: function for function in functions}
+
+    def expand_macros(self, page: Page) -> str:
+        """A prose page with its macros run here, in plain Jinja as mkdocs-macros would (front matter kept), for a
+        generator that cannot call them itself."""
+        meta, body = split_front_matter(page.markdown)
+        front = page.markdown[: len(page.markdown) - len(body)]
+        if meta.get("render_macros") is False:
+            return page.markdown
+        env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+        return front + env.from_string(body).render(catalogue=self.catalogue, **self.macros(lambda: page.path))
+
     def content_pages(self) -> list[Page]:
         """The prose pages in content/: they keep their Markdown and may call macros."""
         pages = []
@@ -490,33 +533,3 @@ class Site:
         # A blank line between definitions: as one block, Python-Markdown takes them off one at a time and tests
         # the rest of the block against every block processor again, which took four fifths of a page's conversion.
         return "\n\n".join(lines) + "\n"
-
-    # ------------------------------------------------------------ export
-
-    def export(self) -> dict:
-        """Machine-readable catalogue for site/catalogue.json; urls are site-relative."""
-        cat = self.catalogue
-
-        def url(kind: str, entry_id: str) -> str:
-            return page_path(kind, entry_id)[: -len(".md")] + ".html"
-
-        def origin(kind: str, entry_id: str) -> str:
-            return "local" if cat.is_local(kind, entry_id) else "national"
-
-        return {
-            "strands": [{"id": i, "number": s["number"], "title": s["title"], "url": url("strands", i)}
-                        for i, s in cat.strands.items()],
-            "areas": [{"id": i, "number": a["number"], "title": a["title"], "strand": a["strand"],
-                       "url": url("areas", i)} for i, a in cat.areas.items()],
-            "tools": [{"id": i, "title": t["title"], "kind": t["kind"], "area": t.get("area"), "guide": t.get("guide"),
-                       "url": url("tools", i), "pdf": None, "origin": origin("tools", i)} for i, t in cat.tools.items()],
-            "recommendations": [
-                {"id": i, "title": r["text"], "text": r["text"], "area": r.get("area"),
-                 "strand": r.get("strand") or (cat.areas[r["area"]]["strand"] if "area" in r else None),
-                 "guide": r.get("guide"), "roles": r["roles"], "phases": r.get("phases", []),
-                 "url": f"{INDEX_PATHS['recommendations'][:-3]}.html#{i}", "origin": origin("recommendations", i)}
-                for i, r in cat.recommendations.items()
-            ],
-            "flyers": [{"id": i, "title": f["title"], "tool": f.get("tool"), "url": url("flyers", i), "pdf": None}
-                       for i, f in cat.flyers.items()],
-        }

@@ -11,9 +11,11 @@ import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
+from macros.render.search_index import enrich
 from macros.render.site import Site
 
 
@@ -63,7 +65,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown + "\n\n" + _abbreviations
 
 
+@event_priority(-50)  # after Material's search plugin writes the index (0), before `offline` copies it (-100)
 def on_post_build(config):
+    index_file = Path(config.site_dir, "search", "search_index.json")
+    if index_file.exists():
+        index = enrich(json.loads(index_file.read_text(encoding="utf-8")), _site.catalogue)
+        index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # as Material writes it
     export = _site.export()
     Path(config.site_dir, "catalogue.json").write_text(
         json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")

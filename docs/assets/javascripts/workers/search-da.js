@@ -19,7 +19,7 @@
 (function () {
   "use strict"
 
-  var QUERY = 2, RESULT = 3 // Material's message types (SearchMessageType)
+  var SETUP = 0, QUERY = 2, RESULT = 3 // Material's message types (SearchMessageType)
   var FOLDS = [[/æ/g, "a"], [/ø/g, "o"], [/å/g, "a"], [/ae/g, "a"], [/oe/g, "o"], [/aa/g, "a"]]
   // Words of a question that say nothing about its subject, on top of lunr's Danish stop words.
   var QUESTION_WORDS = ("hvordan hvorfor hvornår hvem hvilke hvilken hvilket hvad kan får få gør gøre " +
@@ -48,6 +48,15 @@
     return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
   }
 
+  // A folded index word that starts with the folded query word but for one typo.
+  function isTypo(folded, query) {
+    var f0 = folded[0], f1 = folded[1], q0 = query[0], q1 = query[1]
+    if (folded.length < query.length - 1 || (f0 !== q0 && f1 !== q1 && f1 !== q0 && f0 !== q1)) return false
+    for (var n = query.length - 1; n <= query.length + 1; n++)
+      if (folded.length >= n && withinOne(folded.slice(0, n), query)) return true
+    return false
+  }
+
   function isStopWord(word) {
     return QUESTION_WORDS.indexOf(word) >= 0 ||
       (self.lunr && lunr.da && !lunr.da.stopWordFilter(word))
@@ -67,25 +76,54 @@
     var numbers = words.filter(function (word) { return /^\d+$/.test(word) && content.indexOf(word) < 0 })
     return {
       words: content.map(function (word) { return { word: word, folded: fold(word) } }),
+      phrase: fold(words.join(" ")),
       numbers: numbers,
       matched: {} // location -> {word: true|false}
     }
   }
 
-  function addClauses(query, plan) {
+  // The index's words that hold the query word after their start ("fraværssamtale" in
+  // "sygefraværssamtale", "plan" in "handleplan"), shortest first. A scan of the word list: lunr's own
+  // leading wildcard walks its whole token tree per query and took 200-600 ms here.
+  var MAX_EXPANSIONS = 40
+  function wordsOf(index) {
+    return index.daTerms || (index.daTerms = Object.keys(index.invertedIndex))
+  }
+
+  function shortest(terms) {
+    return terms.sort(function (a, b) { return a.length - b.length }).slice(0, MAX_EXPANSIONS)
+  }
+
+  function compoundsOf(index, w) {
+    if (w.word.length < 4) return []
+    return shortest(wordsOf(index).filter(function (term) {
+      return term.indexOf(w.word) > 0 || term.indexOf(w.folded) > 0
+    }))
+  }
+
+  // The index's words that the query word is one typo away from, also as the start of a longer word
+  // ("fastholdelseskonsulnet" -> "fastholdelseskonsulenter"); lunr's fuzzy terms cannot also be prefixes.
+  function typosOf(index, w) {
+    if (w.word.length < 5) return []
+    var found = []
+    var terms = wordsOf(index)
+    var folded = index.daFolded || (index.daFolded = terms.map(fold))
+    for (var i = 0; i < terms.length; i++)
+      if (folded[i].indexOf(w.folded) !== 0 && isTypo(folded[i], w.folded)) found.push(terms[i])
+    return shortest(found)
+  }
+
+  function addClauses(index, query, plan) {
     var W = lunr.Query.wildcard
     plan.words.forEach(function (w) {
       query.term(w.word, { fields: TEXT, wildcard: W.TRAILING, boost: 10, usePipeline: false })
       query.term(w.folded, { fields: FOLDED, wildcard: W.TRAILING, boost: 10, usePipeline: false })
-      if (w.word.length >= 5) {
-        query.term(w.folded, { fields: ALL, editDistance: 1, boost: 2, usePipeline: false })
-        if (w.folded !== w.word)
-          query.term(w.word, { fields: TEXT, editDistance: 1, boost: 2, usePipeline: false })
-      }
-      if (w.word.length >= 4) {
-        query.term(w.word, { fields: TEXT, wildcard: W.LEADING | W.TRAILING, boost: 1, usePipeline: false })
-        query.term(w.folded, { fields: FOLDED, wildcard: W.LEADING | W.TRAILING, boost: 1, usePipeline: false })
-      }
+      typosOf(index, w).forEach(function (term) {
+        query.term(term, { fields: ALL, boost: 2, usePipeline: false })
+      })
+      compoundsOf(index, w).forEach(function (term) {
+        query.term(term, { fields: ALL, boost: 1, usePipeline: false })
+      })
     })
     plan.numbers.forEach(function (number) {
       query.term(number, { fields: TEXT, boost: 0.1, usePipeline: false })
@@ -99,9 +137,17 @@
       var term = terms[i], folded = fold(term)
       if (term.indexOf(w.word) === 0 || folded.indexOf(w.folded) === 0) best = QUALITY.exact
       else if (w.word.length >= 4 && folded.indexOf(w.folded) > 0) best = Math.max(best, QUALITY.compound)
-      else if (w.word.length >= 5 && withinOne(folded, w.folded)) best = Math.max(best, QUALITY.typo)
+      else if (w.word.length >= 5 && isTypo(folded, w.folded)) best = Math.max(best, QUALITY.typo)
     }
     return best
+  }
+
+  // A page whose whole title is the query ("leder" -> the page "Leder") comes before pages that only use
+  // the word. Titles (folded) by location, from the index Material is given.
+  var TITLE_MATCH = 3
+  var titles = {}
+  function keepTitles(docs) {
+    docs.forEach(function (doc) { titles[doc.location] = fold(doc.title.replace(/<[^>]*>/g, "")).trim() })
   }
 
   // lunr's search with the plan of the query under way (Material passes its own rewrite of the query).
@@ -111,7 +157,8 @@
     lunr.Index.prototype.search = function (queryString) {
       var active = current
       if (!active) return search.call(this, queryString)
-      var results = this.query(function (query) { addClauses(query, active) })
+      var index = this
+      var results = this.query(function (query) { addClauses(index, query, active) })
       results.forEach(function (result) {
         var terms = Object.keys(result.matchData.metadata)
         var found = {}, coverage = 0
@@ -123,6 +170,7 @@
         coverage /= active.words.length
         active.matched[result.ref] = found
         result.score *= coverage * coverage
+        if (titles[result.ref] === active.phrase) result.score *= TITLE_MATCH
       })
       return results.sort(function (a, b) { return b.score - a.score })
     }
@@ -165,19 +213,30 @@
     materialListeners.forEach(function (listener) { listener({ data: data }) })
   }
 
+  // Queries typed faster than they are answered: only the newest one that waits is searched, so the
+  // result for the last keystroke does not queue behind the stale ones.
+  var waiting = null
+  function search() {
+    var message = waiting
+    waiting = null
+    var p = plan(message.data)
+    pending.push(p)
+    current = p
+    try {
+      deliver(p ? { type: QUERY, data: p.words.map(function (w) { return w.word }).join(" ") } : message)
+    } finally {
+      current = null
+    }
+  }
+
   var loaded = Promise.resolve(importScripts(material)).then(patchLunr)
   addListener.call(self, "message", function (event) {
     var message = event.data
     loaded.then(function () {
+      if (message.type === SETUP) keepTitles(message.data.docs)
       if (message.type !== QUERY) return deliver(message)
-      var p = plan(message.data)
-      pending.push(p)
-      current = p
-      try {
-        deliver(p ? { type: QUERY, data: p.words.map(function (w) { return w.word }).join(" ") } : message)
-      } finally {
-        current = null
-      }
+      if (waiting === null) setTimeout(search, 0)
+      waiting = message
     })
   })
 })()

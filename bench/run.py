@@ -14,6 +14,7 @@ one YAML file changes, and bench/RESULTS.md with the machine's description. Note
 RESULTS.md are kept.
 
     .venv/bin/python bench/run.py [--sizes 16,160,1600] [--runs 3] [--runs-large 1] [--root PROJECT]
+    .venv/bin/python bench/run.py --only search   # the search step alone (bench/search.py), a few minutes
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ import yaml
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from generate import IGNORE, ROOT, copy_project, generate  # noqa: E402
+import search as search_step  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
 NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by `make bench`. -->"
@@ -620,6 +622,7 @@ def main() -> None:
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to measure (default: this one)")
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
+    parser.add_argument("--only", choices=["search"], help="run only this step and update its section of RESULTS.md")
     args = parser.parse_args()
     args.root = args.root.resolve()
     sizes = [int(size) for size in args.sizes.split(",")]
@@ -630,6 +633,9 @@ def main() -> None:
     copy_project(snapshot, args.root)
     shutil.copytree(args.root / "catalogue", snapshot / "catalogue", ignore=IGNORE)
     args.root = snapshot
+    if args.only == "search":
+        bench_search(args)
+        return
 
     results = [bench_size(areas, args, args.out, profile=areas >= args.profile_from) for areas in sizes]
     serve = None
@@ -642,7 +648,18 @@ def main() -> None:
         serve["areas"] = args.serve_areas
     write_results(args.results, results, serve, machine(), args, started, time.perf_counter() - clock,
                   (load, os.getloadavg()[0]))
+    bench_search(args)
     print(f"Results in {args.results}", flush=True)
+
+
+def bench_search(args) -> None:
+    print("== search: index size and time to first result in Chromium", flush=True)
+    info = machine()
+    result = search_step.run(args.root, args.out)
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    described = f"{info['cpu']} ({info['cores']} cores), load {os.getloadavg()[0]:.1f}"
+    search_step.write_section(args.results, search_step.section(result, when, described), NOTES_MARKER)
+    print(f"Search figures in {args.results}", flush=True)
 
 
 if __name__ == "__main__":

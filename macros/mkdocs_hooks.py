@@ -7,9 +7,11 @@ from the data, and catalogue.json is written next to the site.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.publish.export import write_export
@@ -17,6 +19,7 @@ from macros.publish.output_scan import report, scan_site
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
 from macros.read.settings import local_folder_of
 from macros.render.paths import LAST_BUILD, LOCAL_CSS, PDF_FOLDER, THEME_CSS
+from macros.render.search_index import enrich
 from macros.render.site import Site
 
 
@@ -93,9 +96,16 @@ def on_serve(server, config, builder):
     return server
 
 
+@event_priority(-50)  # after Material's search plugin writes the index (0), before `offline` copies it (-100)
 def on_post_build(config):
-    """The build reads its own output: no script the theme did not write, no markup left unrendered."""
+    """The search index gets Danish folded forms and synonyms; then the build reads its own output (no script
+    the theme did not write, no markup left unrendered) and writes catalogue.json."""
+    index_file = Path(config.site_dir, "search", "search_index.json")
+    if index_file.exists():
+        index = enrich(json.loads(index_file.read_text(encoding="utf-8")), _site.catalogue)
+        index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # as Material writes it
     problems = scan_site(config.site_dir, placeholders=False)  # W04: advice while editing, stops `catalogue build`
     if problems:
-        raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
+        raise PluginError("Den byggede side indeholder noget, en læser ikke må få:
+" + report(problems))
     write_export(_site, config.site_dir)  # catalogue.json and its JSON Schema

@@ -106,6 +106,5 @@ def on_post_build(config):
         index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # as Material writes it
     problems = scan_site(config.site_dir, placeholders=False)  # W04: advice while editing, stops `catalogue build`
     if problems:
-        raise PluginError("Den byggede side indeholder noget, en læser ikke må få:
-" + report(problems))
+        raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
     write_export(_site, config.site_dir)  # catalogue.json and its JSON Schema

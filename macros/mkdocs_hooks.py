@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
+from macros.render import page_assets
 from macros.render.site import Site
 
 
@@ -61,6 +62,11 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     """Every page explains the glossary's terms on hover (Markdown abbreviations from catalogue/terms/)."""
     return markdown + "\n\n" + _abbreviations
+
+
+def on_post_page(output, page, config):
+    """Each page links only the site's own style sheets and scripts its markup uses (macros/render/page_assets.py)."""
+    return page_assets.trim(output)
 
 
 def on_post_build(config):

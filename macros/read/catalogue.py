@@ -13,15 +13,16 @@ import difflib
 import json
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
+from . import yamlfile
+from .cache import Cache, key, source_of
 from .yamlfile import Document, Problem, YamlRefused, field_name, parse
+
+# jsonschema and referencing are imported where a file is checked, not here: a build whose files all passed
+# the check before (see macros/read/cache.py) never imports them.
 
 # Folder under catalogue/ -> schema file. The folder name is the kind of entry.
 KINDS = {
@@ -104,7 +105,10 @@ class Catalogue:
 # ---------------------------------------------------------------- schemas
 
 
-def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
+def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], "Registry"]:
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
@@ -114,6 +118,7 @@ def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
 
 def _validator_class(known_ids: dict[str, set[str]]):
     """Draft 2020-12 plus 'x-refers-to': the value must be the id of an existing entry of that kind."""
+    import jsonschema
 
     def refers_to(validator, kind, instance, schema):
         if isinstance(instance, str) and instance not in known_ids.get(kind, ()):
@@ -122,7 +127,7 @@ def _validator_class(known_ids: dict[str, set[str]]):
             yield jsonschema.ValidationError(
                 f"'{instance}' findes ikke blandt {KIND_NAMES_DA[kind]}.{hint}", validator="x-refers-to")
 
-    return jsonschema.validators.extend(Draft202012Validator, {"x-refers-to": refers_to})
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-refers-to": refers_to})
 
 
 # ---------------------------------------------------------------- messages
@@ -222,7 +227,9 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
                    if not any(sub.validator == "type" and not sub.relative_path for sub in subs)]
         if len(fitting) == 1:
             return [p for sub in fitting[0] for p in _problems_from_error(sub, document, file)]
-        best = jsonschema.exceptions.best_match(error.context) if error.context else None
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context) if error.context else None
         if best is not None:
             return _problems_from_error(best, document, file)
     return [Problem(file, line, "K10", error.message, name)]
@@ -231,8 +238,7 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
 # ---------------------------------------------------------------- loading
 
 
-def _read(path: Path) -> Document:
-    raw = path.read_bytes()
+def _read(raw: bytes) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -270,7 +276,6 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     does not pay for them (a seventh of the load at 1,600 areas)."""
     root = Path(root)
     folder = root / "catalogue"
-    schemas, registry = load_schemas(folder / "schema")
     problems: list[Problem] = []
     documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
 
@@ -282,32 +287,50 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 continue
             if path.suffix != ".yml" or not path.is_file():
                 continue
+            raw = path.read_bytes()
             try:
-                document = _read(path)
+                document = _read(raw)
             except YamlRefused as refused:
                 problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
                 continue
             problems.extend(Problem(relative, *found) for found in document.problems)
-            documents[kind].append((relative, path, document))
+            documents[kind].append((relative, path, document, raw))
 
     # A file named after an id makes that id known even while the file itself has errors: one mistake
     # is then reported once, in its own file, not again in every file that refers to it.
     known_ids = {kind: {path.stem for path in (folder / kind).glob("*.yml")} for kind in KINDS}
-    Validator = _validator_class(known_ids)
+    # A file that passed the schema check before, byte for byte, against the same schemas, the same known ids
+    # and the same checking code, passes again: its check is skipped (macros/read/cache.py).
+    cache = Cache(root)
+    check_key = key(source_of(yamlfile, sys.modules[__name__]), repr(sorted((k, sorted(v)) for k, v in known_ids.items())),
+                    *(p.read_bytes() for p in sorted((folder / "schema").glob("*.schema.json"))))
+    validators = {}
+
+    def schema_errors(kind: str, data: dict, raw: bytes, document: Document) -> list:
+        name = key(check_key, kind, raw)
+        if cache.get("checked", name) is not None:
+            return []
+        if not validators:
+            schemas, registry = load_schemas(folder / "schema")
+            Validator = _validator_class(known_ids)
+            validators.update((k, Validator(schemas[f"{KINDS[k]}.schema.json"], registry=registry)) for k in KINDS)
+        errors = sorted(validators[kind].iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
+        if not errors and not document.problems:
+            cache.put("checked", name, b"")
+        return errors
     entries: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
     files: dict[tuple[str, str], str] = {}
 
     for kind, docs in documents.items():
-        validator = Validator(schemas[f"{KINDS[kind]}.schema.json"], registry=registry)
         seen_ids: dict[str, str] = {}
         seen_numbers: dict[int, str] = {}
-        for relative, path, document in docs:
+        for relative, path, document, raw in docs:
             data = document.data
             if not isinstance(data, dict):
                 problems.append(Problem(relative, 1, "K08", "filen skal bestå af felter ('navn: værdi'), ikke "
                                         f"{_describe_type(data)}."))
                 continue
-            errors = sorted(validator.iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
+            errors = schema_errors(kind, data, raw, document)
             file_problems = [p for error in errors for p in _problems_from_error(error, document, relative)]
             problems.extend(file_problems)
             entry_id = data.get("id")

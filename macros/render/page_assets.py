@@ -21,6 +21,7 @@ USED_BY = {
     "stylesheets/diagrams.css": r'class="[^"]*\btool-diagram',
 }
 PRINT_ONLY = ("stylesheets/print.css",)
+_USED_BY = {asset: re.compile(pattern) for asset, pattern in USED_BY.items()}
 
 _TAG = re.compile(r'<(?:script [^>]*src|link [^>]*href)="(?P<url>[^"]+)"[^>]*>(?:</script>)?\n?')
 
@@ -35,7 +36,7 @@ def trim(html: str) -> str:
 
     def keep(tag: re.Match) -> str:
         asset = _asset(tag["url"])
-        if asset in USED_BY and not re.search(USED_BY[asset], markup):
+        if asset in _USED_BY and not _USED_BY[asset].search(markup):
             return ""
         if asset in PRINT_ONLY and "media=" not in tag[0]:
             return tag[0].replace("<link ", '<link media="print" ', 1)

@@ -329,7 +329,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     root = Path(root)
     folder = root / "catalogue"
     problems: list[Problem] = []
-    documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
+    documents: dict[str, list[tuple[str, Path, Document, bytes]]] = {kind: [] for kind in KINDS}
     layers = _layers(root, local_folder)
 
     for layer, kinds in layers:
@@ -425,7 +425,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     catalogue = Catalogue(root=root, entries=entries, files=files, updated=updated, local_folder=local)
     if with_advice:
         catalogue.warnings = advice(catalogue, {relative: document for docs in documents.values()
-                                                for relative, _, document in docs})
+                                                for relative, _, document, _ in docs})
     return catalogue
 
 

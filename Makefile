@@ -50,9 +50,11 @@ validate: $(STAMP)
 test: system-test $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## bench: build time against a plain Material site at 16, 160 and 1,600 areas; writes bench/RESULTS.md (not part of test)
+## bench: build time against a plain Material site at 16, 160 and 1,600 areas, Lighthouse and the serve rebuild;
+## writes bench/RESULTS.md (not part of test). BENCH_ARGS="--only web": Lighthouse, build ratio, rebuild at 16 areas
 bench: $(STAMP)
+	test -d bench/node_modules || npm ci --prefix bench --no-audit --no-fund
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf site .site.* dist site-zensical .zensical $(VENV)
+	rm -rf site .site.* dist site-zensical .zensical .cache $(VENV)

@@ -15,6 +15,11 @@ RESULTS.md are kept.
 
     .venv/bin/python bench/run.py [--sizes 16,160,1600] [--runs 3] [--runs-large 1] [--root PROJECT]
     .venv/bin/python bench/run.py --only search   # the search step alone (bench/search.py), a few minutes
+
+`--only web` measures, on its own and in a few minutes, what a reader and an editor feel at 16 areas (the real
+catalogue): Lighthouse (mobile) on the home, an area, a tool and the explorer page (bench/web.py), the build
+against the plain build (a)/(b), and `mkdocs serve`'s rebuild after one file changes. It rewrites only its own
+section of RESULTS.md; the full run writes that section too.
 """
 
 from __future__ import annotations
@@ -45,9 +50,11 @@ BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from generate import IGNORE, ROOT, copy_project, generate  # noqa: E402
 import search as search_step  # noqa: E402
+import web  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
 NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by `make bench`. -->"
+WEB_START, WEB_END = "<!-- web: written by `make bench` (also alone: --only web) -->", "<!-- /web -->"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-macros-plugin", "Markdown", "pymdown-extensions", "Jinja2",
             "PyYAML", "jsonschema", "pyinstrument")
 AREA_HTML_TARGET = 80 * 1024
@@ -188,6 +195,7 @@ class SizeResult:
     pdf: list = field(default_factory=list)  # (files, pages, seconds) as `catalogue build` reports its PDF step
     validate: Run | None = None
     profile: dict | None = None
+    lighthouse: dict | None = None
     error: str = ""
 
 
@@ -281,6 +289,9 @@ def bench_size(areas: int, args, out: Path, *, profile: bool) -> SizeResult:
                                 project, args.timeout, base / "validate.log")
         if result.cli and result.cli[-1].wall is not None:
             result.sizes["cli"] = {"pdf_files": sum(1 for _ in (base / "site-cli").rglob("*.pdf"))}
+    if areas == args.web_areas and "project" in result.sizes:
+        print(f"== {areas} areas: Lighthouse", flush=True)
+        result.lighthouse = web.measure(base / "site-project", base / "web")
     for site in base.glob("site-*"):  # keep bench/out small; the logs stay
         if site.name not in ("site-project",):
             shutil.rmtree(site, ignore_errors=True)
@@ -308,7 +319,13 @@ def serve_rebuild(project: Path, repeats: int, timeout: float, log: Path) -> dic
         except OSError:
             return ""
 
-    result = {"page": url.split("/", 3)[3], "first_build": None, "rebuilds": []}
+    result = {"page": url.split("/", 3)[3], "first_build": None, "rebuilds": [], "rebuild_cpu": []}
+
+    def cpu_seconds(pid: int) -> float:
+        """CPU time (user + system) the serve process has used so far: the steady figure on a busy machine."""
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     with log.open("wb") as output:
         start = time.perf_counter()
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "--dev-addr",
@@ -327,14 +344,16 @@ def serve_rebuild(project: Path, repeats: int, timeout: float, log: Path) -> dic
                 marker = f"bmk{os.getpid()}x{i}"
                 area.write_text(one_line_title.sub(f"title: Ændret titel {marker}", original, count=1),
                                 encoding="utf-8")
-                changed = time.perf_counter()
+                changed, cpu_before = time.perf_counter(), cpu_seconds(server.pid)
                 while marker not in fetch():
                     if time.perf_counter() - changed > timeout:
                         result["error"] = f"no rebuild within {timeout:.0f} s"
                         return result
                     time.sleep(0.05)
                 result["rebuilds"].append(time.perf_counter() - changed)
-                print(f"   serve rebuild {i + 1}/{repeats}: {result['rebuilds'][-1]:.1f} s", flush=True)
+                result["rebuild_cpu"].append(cpu_seconds(server.pid) - cpu_before)
+                print(f"   serve rebuild {i + 1}/{repeats}: {result['rebuilds'][-1]:.1f} s, "
+                      f"{result['rebuild_cpu'][-1]:.2f} s CPU", flush=True)
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             try:
@@ -442,7 +461,70 @@ def noprune_estimate(results: list[SizeResult], pages: int, variant: str = "nopr
     return alpha * pages + beta * pages**2
 
 
-def write_results(path: Path, results: list[SizeResult], serve: dict | None, info: dict, args,
+def web_section(results: list[SizeResult], serve: dict | None, info: dict, started: datetime, loads: tuple,
+                full: bool) -> list[str]:
+    """What a reader and an editor feel (issue 16): page weight and Lighthouse, the 16-area build ratio, the
+    rebuild. Written by the full run and by `--only web`."""
+    real = next((r for r in results if r.areas == 16 and not r.error), None)
+    lines = [WEB_START, "## What a reader and an editor feel: Lighthouse, build ratio, rebuild", "",
+             f"Measured {started:%Y-%m-%d %H:%M} UTC by `make bench`"
+             + ("" if full else ' (`BENCH_ARGS="--only web"`: this section only; the sections below it are from the '
+                'full run dated above them and were not re-measured)')
+             + f". Load average at start / end {loads[0]:.2f} / {loads[1]:.2f} on {info['cores']} cores.", ""]
+    if real and real.lighthouse:
+        bench_index = sorted(r.get("benchmark_index") or 0 for r in real.lighthouse.values())
+        lines += ["### Lighthouse, mobile, first load", "",
+                  "Lighthouse " + (web.version() or "?") + " (bench/package.json), its default mobile settings (simulated "
+                  "slow 4G, CPU slowed 4×), Debian's chromium; the site served by nginx on loopback with the committed "
+                  "hosting/nginx/ configuration (gzip, Content-Security-Policy) under its sub-path. \"transferred\" is "
+                  "Lighthouse's total byte weight; \"uncompressed\" is the same requests' size unpacked. Lighthouse's "
+                  f"CPU benchmark of this machine during the runs: {bench_index[0]}–{bench_index[-1]} (a desktop "
+                  "scores 1,000–2,000; below that, the simulated phone is slower than Lighthouse assumes and total "
+                  "blocking time and the score suffer; the third column repeats each run with Lighthouse's CPU slowdown fitted "
+                  "to that index, `web.calibrated_slowdown`).", ""]
+        lines += web.report_lines(real.lighthouse) + [""]
+    if real and real.runs.get("plain"):
+        a = [run for run in real.runs["project"] if run.wall is not None]
+        b = [run for run in real.runs["plain"] if run.wall is not None]
+        cpu_a, cpu_b = median(run.cpu for run in a), median(run.cpu for run in b)
+        q = cpu_a / cpu_b if cpu_a and cpu_b else None
+        lines += ["### Build, like for like, 16 areas (the real catalogue)", "",
+                  f"(a) the project's `mkdocs build` {fmt(median(run.wall for run in a))} wall, {fmt(cpu_a)} CPU; "
+                  f"(b) the same pages as a plain Material site with the same plugins {fmt(median(run.wall for run in b))} "
+                  f"wall, {fmt(cpu_b)} CPU (medians of {len(a)}). (a)/(b), CPU: **{fmt(q, '×', 2)}** — target ≤ 1.2× "
+                  + ("met." if q and q <= 1.2 else "**not met**."), ""]
+    if serve:
+        lines += ["### `mkdocs serve`: rebuild after one YAML file changes", ""]
+        if serve.get("rebuilds"):
+            t = median(serve["rebuilds"])
+            lines.append(f"At {serve['areas']} areas: median **{fmt(t, 's', 2)}** over {len(serve['rebuilds'])} changes "
+                         f"({', '.join(fmt(x, 's', 2) for x in serve['rebuilds'])}), from saving the file until the served "
+                         f"page `{serve['page']}` shows the change; first build until served {fmt(serve['first_build'])}. "
+                         f"CPU time of the serve process per rebuild (steadier on a busy machine): median "
+                         f"**{fmt(median(serve.get('rebuild_cpu') or []), 's', 2)}** "
+                         f"({', '.join(fmt(x, 's', 2) for x in serve.get('rebuild_cpu') or [])}). "
+                         f"Target ≤ 1 s at 16 areas — " + ("met." if t <= 1 and serve["areas"] <= 16 else "**not met**."))
+        else:
+            lines.append(f"At {serve['areas']} areas: {serve.get('error', 'not measured')}.")
+        lines.append("")
+    return lines + [WEB_END, ""]
+
+
+def write_web_only(path: Path, section: list[str]) -> None:
+    """Replace the web section of RESULTS.md (or put it after the title paragraph), keeping everything else."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark\n\n"
+    block = "\n".join(section)
+    if WEB_START in text and WEB_END in text:
+        head, rest = text.split(WEB_START, 1)
+        text = head + block + rest.split(WEB_END, 1)[1].lstrip("\n")
+    else:
+        title, _, rest = text.partition("\n\n")
+        intro, _, rest = rest.partition("\n\n")
+        text = f"{title}\n\n{intro}\n\n{block}\n{rest}"
+    path.write_text(text, encoding="utf-8")
+
+
+def write_results(path: Path, results: list[SizeResult], small_serve: dict | None, serve: dict | None, info: dict, args,
                   started: datetime, elapsed: float, loads: tuple) -> None:
     lines = ["# Benchmark: the catalogue build against a plain Material build", "",
              f"Written by `make bench` (`bench/run.py`) on {started:%Y-%m-%d %H:%M} UTC, in {elapsed / 60:.1f} min. "
@@ -451,6 +533,7 @@ def write_results(path: Path, results: list[SizeResult], serve: dict | None, inf
              + ", ".join(f"{name} {version}" for name, version in info["versions"].items()) + ". "
              f"Load average at start / end: {loads[0]:.2f} / {loads[1]:.2f} (another process on this 2-core machine "
              "slows wall times; CPU time, user + system of the build process, is the steadier figure).", ""]
+    lines += web_section(results, small_serve, info, started, loads, full=True)
     lines += ["Each build is a fresh `python -m mkdocs build --strict` process; figures are medians of "
               f"{args.runs} runs ({args.runs_large} above {args.large} areas), runs interleaved. (a) is the project; "
               "(b) is a plain Material site of the same pages (the Markdown the project hands to MkDocs, after "
@@ -617,14 +700,20 @@ def main() -> None:
     parser.add_argument("--cli-max", type=int, default=160,
                         help="time `catalogue build` (with its PDF step) up to this many areas")
     parser.add_argument("--profile-from", type=int, default=160, help="profile the capture build from this size")
-    parser.add_argument("--serve-areas", type=int, default=160, help="0: skip the `mkdocs serve` measurement")
+    parser.add_argument("--serve-areas", default="16,160", help="sizes for the `mkdocs serve` measurement; 0: skip it")
     parser.add_argument("--timeout", type=float, default=480, help="seconds before a build counts as failed")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project to measure (default: this one)")
     parser.add_argument("--out", type=Path, default=BENCH / "out")
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
-    parser.add_argument("--only", choices=["search"], help="run only this step and update its section of RESULTS.md")
+    parser.add_argument("--web-areas", type=int, default=16, help="run Lighthouse on the site of this size")
+    parser.add_argument("--only", choices=("all", "web", "search"), default="all",
+                        help="web: Lighthouse, the build ratio and the rebuild at 16 areas; search: the search step")
     args = parser.parse_args()
     args.root = args.root.resolve()
+    if args.only == "web":
+        args.sizes, args.serve_areas, args.web_areas = "16", "16", 16
+        args.cli_max = args.noprune_max = args.defaults_max = 0
+        args.profile_from = 10**9
     sizes = [int(size) for size in args.sizes.split(",")]
     started, clock, load = datetime.now(timezone.utc), time.perf_counter(), os.getloadavg()[0]
     args.out.mkdir(parents=True, exist_ok=True)
@@ -638,17 +727,21 @@ def main() -> None:
         return
 
     results = [bench_size(areas, args, args.out, profile=areas >= args.profile_from) for areas in sizes]
-    serve = None
-    if args.serve_areas:
-        print(f"== mkdocs serve at {args.serve_areas} areas", flush=True)
-        project = args.out / str(args.serve_areas) / "project"
+    serves = {}  # areas -> the rebuild measurement
+    for areas in [int(a) for a in str(args.serve_areas).split(",") if int(a)]:
+        print(f"== mkdocs serve at {areas} areas", flush=True)
+        project = args.out / str(areas) / "project"
         if not project.exists():
-            generate(args.serve_areas, project, args.root)
-        serve = serve_rebuild(project, 3, args.timeout, args.out / "serve.log")
-        serve["areas"] = args.serve_areas
-    write_results(args.results, results, serve, machine(), args, started, time.perf_counter() - clock,
-                  (load, os.getloadavg()[0]))
-    bench_search(args)
+            generate(areas, project, args.root)
+        serves[areas] = {**serve_rebuild(project, 3, args.timeout, args.out / f"serve-{areas}.log"), "areas": areas}
+    loads = (load, os.getloadavg()[0])
+    small_serve, large_serve = serves.get(16), serves.get(max(serves, default=0))
+    if args.only == "web":
+        write_web_only(args.results, web_section(results, small_serve, machine(), started, loads, full=False))
+    else:
+        write_results(args.results, results, small_serve, large_serve, machine(), args, started,
+                      time.perf_counter() - clock, loads)
+        bench_search(args)
     print(f"Results in {args.results}", flush=True)
 
 

@@ -120,10 +120,29 @@ def test_the_results_keep_the_notes_and_judge_the_targets(tmp_path):
     results = [size(16, 66, 2.0), size(160, 400, 12.0), size(1600, 3700, 120.0)]
     path = tmp_path / "RESULTS.md"
     path.write_text("old figures\n" + NOTES_MARKER + "\nA note by hand.\n", encoding="utf-8")
-    args = argparse.Namespace(runs=3, runs_large=1, large=160, noprune_max=160)
-    write_results(path, results, None, machine(), args, datetime.now(timezone.utc), 60.0, (1.0, 1.0))
+    args = argparse.Namespace(runs=3, runs_large=1, large=160, noprune_max=160, defaults_max=160)
+    write_results(path, results, None, None, machine(), args, datetime.now(timezone.utc), 60.0, (1.0, 1.0))
     text = path.read_text(encoding="utf-8")
     assert "old figures" not in text and text.endswith(NOTES_MARKER + "\nA note by hand.\n")
     assert "| 16 | **1.11 ×** |" in text  # (a)/(b) = 1 / 0.9
     assert "at most 1.2× the plain build (b), CPU: 1.11 × — met" in text
     assert "(c) **estimated**" in text
+
+
+def test_the_web_run_rewrites_only_its_own_section(tmp_path):
+    from datetime import datetime, timezone
+
+    from run import WEB_END, WEB_START, machine, web_section, write_web_only
+
+    result = SizeResult(16, {}, 66)
+    result.runs = {"project": [Run(1.3, 1.3, 70)], "plain": [Run(1.1, 1.0, 50)]}
+    serve = {"areas": 16, "page": "indsatsomraader/a.html", "first_build": 2.0, "rebuilds": [0.8, 0.9, 1.4]}
+    path = tmp_path / "RESULTS.md"
+    path.write_text("# Title\n\nIntro of the full run.\n\n## Build time\n\nold rows\n", encoding="utf-8")
+    for _ in range(2):  # the second run replaces the first run's section
+        write_web_only(path, web_section([result], serve, machine(), datetime.now(timezone.utc), (1.0, 1.0), full=False))
+    text = path.read_text(encoding="utf-8")
+    assert text.count(WEB_START) == 1 and text.count(WEB_END) == 1
+    assert text.index("Intro of the full run.") < text.index(WEB_START) < text.index("old rows")
+    assert "(a)/(b), CPU: **1.30 ×** — target ≤ 1.2× **not met**" in text
+    assert "median **0.90 s**" in text and "Target ≤ 1 s at 16 areas — met." in text

@@ -309,6 +309,26 @@ def test_search_works_at_the_root_under_a_sub_path_and_from_disk(built_site, sit
     assert visit.blocked == [] and visit.problems == []
 
 
+@pytest.mark.parametrize("where", ["root", "sub-path"])
+def test_search_index_loads_only_when_the_reader_reaches_for_search(site_url, nginx, visit, where):
+    """Over http the page loads without the search index or the search worker; focusing search loads them
+    once, and the search then finds the page."""
+    base = {"root": site_url, "sub-path": nginx + PREFIX}[where]
+    requested: list[str] = []
+    visit.page.on("request", lambda request: requested.append(request.url))
+    visit.page.goto(base + SEARCH_PAGE)
+    visit.page.wait_for_load_state("networkidle")
+    visit.page.mouse.move(5, 300)  # a pointer over the page (not over search) loads nothing either
+    visit.page.wait_for_timeout(500)
+    search_files = lambda: [url for url in requested if "search_index" in url or "/workers/search." in url]  # noqa: E731
+    assert requested and search_files() == [], search_files()
+    assert search(visit, base)[0] == FOUND
+    assert sorted(url[len(base):] for url in search_files() if url.startswith(base) and "search_index" in url) == [
+        "search/search_index.json"]
+    assert any("/workers/search." in url for url in search_files())
+    assert visit.blocked == [] and visit.problems == []
+
+
 # --- build-time guard and reproducible dist ---------------------------------------------------------------
 
 def test_privacy_plugin_fails_the_strict_build_on_an_outside_script(project, tmp_path):

@@ -14,16 +14,17 @@ import json
 import posixpath
 import re
 import subprocess
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
-from referencing.jsonschema import DRAFT202012
-
+from . import yamlfile
+from .cache import Cache, key, source_of
 from .textrules import destinations, line_in_file, relative_target, text_problems
 from .yamlfile import Document, Problem, YamlRefused, field_name, parse
+
+# jsonschema and referencing are imported where a file is checked, not here: a build whose files all passed
+# the check before (see macros/read/cache.py) never imports them.
 
 # Folder under catalogue/ -> schema file. The folder name is the kind of entry.
 KINDS = {
@@ -132,7 +133,10 @@ class Catalogue:
 # ---------------------------------------------------------------- schemas
 
 
-def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
+def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], "Registry"]:
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
     schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
@@ -142,6 +146,7 @@ def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], Registry]:
 
 def _validator_class(known_ids: dict[str, set[str]]):
     """Draft 2020-12 plus 'x-refers-to': the value must be the id of an existing entry of that kind."""
+    import jsonschema
 
     def refers_to(validator, kind, instance, schema):
         if isinstance(instance, str) and instance not in known_ids.get(kind, ()):
@@ -150,7 +155,7 @@ def _validator_class(known_ids: dict[str, set[str]]):
             yield jsonschema.ValidationError(
                 f"'{instance}' findes ikke blandt {KIND_NAMES_DA[kind]}.{hint}", validator="x-refers-to")
 
-    return jsonschema.validators.extend(Draft202012Validator, {"x-refers-to": refers_to})
+    return jsonschema.validators.extend(jsonschema.Draft202012Validator, {"x-refers-to": refers_to})
 
 
 # ---------------------------------------------------------------- messages
@@ -254,7 +259,9 @@ def _problems_from_error(error, document: Document, file: str) -> list[Problem]:
                    if not any(sub.validator == "type" and not sub.relative_path for sub in subs)]
         if len(fitting) == 1:
             return [p for sub in fitting[0] for p in _problems_from_error(sub, document, file)]
-        best = jsonschema.exceptions.best_match(error.context) if error.context else None
+        from jsonschema.exceptions import best_match
+
+        best = best_match(error.context) if error.context else None
         if best is not None:
             return _problems_from_error(best, document, file)
     return [Problem(file, line, "K10", error.message, name)]
@@ -280,8 +287,7 @@ def field_names(schemas: dict[str, dict]) -> frozenset:
     return frozenset(names)
 
 
-def _read(path: Path, names: frozenset = frozenset()) -> Document:
-    raw = path.read_bytes()
+def _read(raw: bytes, names: frozenset = frozenset()) -> Document:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -346,10 +352,10 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     the site): given, relative links in texts must lead to one (K20)."""
     root = Path(root)
     folder = root / "catalogue"
-    schemas, registry = load_schemas(folder / "schema")
-    names = field_names(schemas)
+    names = field_names({path.name: json.loads(path.read_text(encoding="utf-8"))  # the JSON alone: no validator
+                         for path in sorted((folder / "schema").glob("*.schema.json"))})
     problems: list[Problem] = []
-    documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
+    documents: dict[str, list[tuple[str, Path, Document, bytes]]] = {kind: [] for kind in KINDS}
     layers = _layers(root, local_folder)
 
     for layer, kinds in layers:
@@ -362,33 +368,51 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                     continue
                 if path.suffix != ".yml" or not path.is_file():
                     continue
+                raw = path.read_bytes()
                 try:
-                    document = _read(path, names)
+                    document = _read(raw, names)
                 except YamlRefused as refused:
                     problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
                     continue
                 problems.extend(Problem(relative, *found) for found in document.problems)
-                documents[kind].append((relative, path, document))
+                documents[kind].append((relative, path, document, raw))
 
     # A file named after an id makes that id known even while the file itself has errors: one mistake
     # is then reported once, in its own file, not again in every file that refers to it.
     known_ids = {kind: {path.stem for layer, kinds in layers if kind in kinds
                         for path in (root / layer / kind).glob("*.yml")} for kind in KINDS}
-    Validator = _validator_class(known_ids)
+    # A file that passed the schema check before, byte for byte, against the same schemas, the same known ids
+    # and the same checking code, passes again: its check is skipped (macros/read/cache.py).
+    cache = Cache(root)
+    check_key = key(source_of(yamlfile, sys.modules[__name__]), repr(sorted((k, sorted(v)) for k, v in known_ids.items())),
+                    *(p.read_bytes() for p in sorted((folder / "schema").glob("*.schema.json"))))
+    validators = {}
+
+    def schema_errors(kind: str, data: dict, raw: bytes, document: Document) -> list:
+        name = key(check_key, kind, raw)
+        if cache.get("checked", name) is not None:
+            return []
+        if not validators:
+            schemas, registry = load_schemas(folder / "schema")
+            Validator = _validator_class(known_ids)
+            validators.update((k, Validator(schemas[f"{KINDS[k]}.schema.json"], registry=registry)) for k in KINDS)
+        errors = sorted(validators[kind].iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
+        if not errors and not document.problems:
+            cache.put("checked", name, b"")
+        return errors
     entries: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
     files: dict[tuple[str, str], str] = {}
 
     for kind, docs in documents.items():
-        validator = Validator(schemas[f"{KINDS[kind]}.schema.json"], registry=registry)
         seen_ids: dict[str, str] = {}
         seen_numbers: dict[int, str] = {}
-        for relative, path, document in docs:
+        for relative, path, document, raw in docs:
             data = document.data
             if not isinstance(data, dict):
                 problems.append(Problem(relative, 1, "K08", "filen skal bestå af felter ('navn: værdi'), ikke "
                                         f"{_describe_type(data)}."))
                 continue
-            errors = sorted(validator.iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))
+            errors = schema_errors(kind, data, raw, document)
             file_problems = [p for error in errors for p in _problems_from_error(error, document, relative)]
             file_problems += [p for path_, text in _texts(data) if not ID_LIKE.match(text)
                               for p in text_problems(relative, document, path_, text)]
@@ -431,7 +455,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     catalogue = Catalogue(root=root, entries=entries, files=files, updated=updated, local_folder=local)
     if with_advice:
         catalogue.warnings = advice(catalogue, {relative: document for docs in documents.values()
-                                                for relative, _, document in docs})
+                                                for relative, _, document, _ in docs})
     return catalogue
 
 

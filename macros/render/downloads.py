@@ -13,14 +13,10 @@ import io
 import zipfile
 from dataclasses import dataclass
 
-import docx
-import icalendar
-from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
-
 from .diagrams import MONTHS, items_of, periods, plain
+
+# python-docx and icalendar are imported inside the functions that use them: a build that takes every file
+# from the cache (see Site.download_files) does not pay the tenth of a second their import costs.
 
 # Which kinds of tool get which download: suffix -> (kinds, link text on the tool page).
 FORMATS = {
@@ -58,6 +54,9 @@ def _version_date(imprint: Imprint) -> datetime.date:
 
 def _set_language(document, language: str = "da-DK") -> None:
     """Danish spelling and hyphenation in Word for the text the reader types."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     run_properties = document.styles["Normal"].element.get_or_add_rPr()
     lang = OxmlElement("w:lang")
     lang.set(qn("w:val"), language)
@@ -66,6 +65,9 @@ def _set_language(document, language: str = "da-DK") -> None:
 
 def _space_to_write(document, height_cm: float, label: str | None = None) -> None:
     """A framed box of at least the given height: a one-cell table the reader writes in."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
     table = document.add_table(rows=1, cols=1)
     table.style = "Table Grid"
     row = table.rows[0]
@@ -86,6 +88,9 @@ def _column_widths(table, widths: list) -> None:
 
 def _form_table(document, labels: list[str]) -> None:
     """Label/answer rows, e.g. Arbejdsplads, Dato."""
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm
+
     table = document.add_table(rows=len(labels), cols=2)
     table.style = "Table Grid"
     for row, label in zip(table.rows, labels):
@@ -109,6 +114,10 @@ def _zip_deterministic(data: bytes, when: datetime.date) -> bytes:
 
 def tool_docx(tool: dict, imprint: Imprint) -> bytes:
     """An editable Word file: title, guiding text and room to write; the source and version in the footer."""
+    import docx
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Cm, Mm, Pt
+
     document = docx.Document()
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -193,6 +202,8 @@ def month_topics(tool: dict) -> dict[int, list[str]]:
 def tool_ics(tool: dict, imprint: Imprint) -> bytes:
     """One yearly, all-day event on the first of every month that has topics. UIDs come from the tool's id and
     the month, so importing a newer file updates the events instead of adding copies."""
+    import icalendar
+
     version = _version_date(imprint)
     stamp = datetime.datetime.combine(version, datetime.time(), tzinfo=datetime.timezone.utc)
     title = plain(tool["title"])

@@ -8,13 +8,13 @@ import functools
 import posixpath
 from dataclasses import dataclass
 
-import segno
-
 from .paths import INDEX_PATHS, PAGE_PATHS, html_path
 
 @functools.cache  # `mkdocs serve` rebuilds every page on each change; the codes stay the same
 def qr_svg(address: str) -> str:
     """An inline SVG QR code of an absolute address, drawn at build time (no network, no image file)."""
+    import segno  # here, not above: a build that finds every code in the cache (Site.qr_svg) never needs it
+
     svg = segno.make(address, error="m").svg_inline(border=0, omitsize=True, svgclass="qr-code")
     return svg.replace("<svg ", f'<svg role="img" aria-label="QR-kode til {address}" ', 1)
 

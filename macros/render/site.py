@@ -9,6 +9,8 @@ inside HTML blocks), rendered through the Jinja templates beside this module.
 from __future__ import annotations
 
 import hashlib
+import functools
+import importlib.metadata
 import json
 import re
 from collections import Counter
@@ -19,7 +21,9 @@ from pathlib import Path
 import jinja2
 import yaml
 
+from ..read.cache import Cache, key, source_of
 from ..read.catalogue import Catalogue
+from . import diagrams, downloads, printout
 from .diagrams import MONTHS, diagram_svg, plain
 from .downloads import FORMATS, Imprint, formats_of, make
 from .paths import EDITION_PDF, INDEX_PATHS, PAGE_PATHS, page_path, pdf_path, relative_link, web_address
@@ -131,6 +135,12 @@ def template_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
+@functools.cache
+def _version(package: str) -> str:
+    """An installed package's version: part of a cache key, so an upgrade draws and writes anew."""
+    return importlib.metadata.version(package)
+
+
 class Site:
     """The pages of the site for one catalogue; templates are compiled once."""
 
@@ -156,7 +166,14 @@ class Site:
                                 quote_block=quote_block, danish_date=danish_date,
                                 as_paragraph=as_paragraph)
         self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link)
-        self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF, icon=icon)
+        self.env.globals.update(pdf_path=pdf_path, qr_svg=self.qr_svg, EDITION_PDF=EDITION_PDF, icon=icon)
+        self.cache = Cache(catalogue.root)  # QR codes and downloads, kept between builds (macros/read/cache.py)
+
+    def qr_svg(self, address: str) -> str:
+        """printout.qr_svg, taken from the cache when this address was drawn by the same code before (choosing
+        the best of the standard's eight masks makes a code cost milliseconds)."""
+        name = key(source_of(printout), _version("segno"), address)
+        return self.cache.through("qr", name, lambda: qr_svg(address).encode("utf-8")).decode("utf-8")
 
     # ------------------------------------------------------------ derived data
 
@@ -337,7 +354,13 @@ class Site:
 
     def download_files(self) -> list[tuple[str, bytes]]:
         """Every downloadable file made from the data, as (docs-relative path, bytes)."""
-        return [(path, make(path.rsplit(".", 1)[1], tool, self.imprint(tool)))
+        made = source_of(downloads, diagrams) + "".join(map(_version, ("python-docx", "icalendar"))).encode()
+
+        def cached(suffix: str, tool: dict, imprint: Imprint) -> bytes:
+            data = json.dumps([suffix, tool, imprint], ensure_ascii=False, sort_keys=True, default=repr)
+            return self.cache.through("downloads", key(made, data), lambda: make(suffix, tool, imprint))
+
+        return [(path, cached(path.rsplit(".", 1)[1], tool, self.imprint(tool)))
                 for tool in self.catalogue.tools.values() for path, _ in self.downloads(tool)]
 
     def plan_data(self) -> dict:

@@ -1,0 +1,158 @@
+"""What a reader's browser pays: Lighthouse (mobile) on the home, an area, a tool and the explorer page.
+
+The built site is served the way the hosting notes serve it: nginx on loopback with the committed
+configuration in hosting/nginx/ (gzip, caching headers, the Content-Security-Policy), under its sub-path.
+Lighthouse is the npm package pinned in bench/package.json (`npm ci --prefix bench` once; node_modules is not
+committed), run against Debian's chromium with its default mobile settings (simulated slow 4G, a mid-range
+phone's CPU). Per page: the performance score, the total byte weight of the first load (transferred, as
+Lighthouse counts it) and the same requests' size uncompressed, and the requests that made it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
+PREFIX = "/intranet/sygefravaer/"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def pages(site: Path) -> dict[str, str]:
+    """The measured pages: home, the first area and the first tool by file name, the explorer."""
+    area = sorted((site / "indsatsomraader").glob("*.html"))[0]
+    tool = sorted(p for p in (site / "vaerktoejer").glob("*.html") if p.name != "index.html")[0]
+    explorer = next(p for p in sorted(site.rglob("*.html")) if 'class="rec-filters' in p.read_text(encoding="utf-8"))
+    return {"home": "index.html", "area": area.relative_to(site).as_posix(), "tool": tool.relative_to(site).as_posix(),
+            "explorer": explorer.relative_to(site).as_posix()}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_nginx(site: Path, work: Path) -> tuple[subprocess.Popen, str]:
+    """hosting/nginx/ as committed, its folder paths pointed at `site` and `work`; the site's URL."""
+    config = work / "sygefravaer"
+    config.mkdir(parents=True, exist_ok=True)
+    for source in (ROOT / "hosting" / "nginx").glob("*.conf"):
+        text = source.read_text(encoding="utf-8")
+        text = text.replace("/etc/nginx/sygefravaer/", f"{config}/").replace("/var/www/sygefravaer/", f"{site}/")
+        (config / source.name).write_text(text, encoding="utf-8")
+    port = _free_port()
+    temp = "".join(f"{kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
+    (work / "nginx.conf").write_text(
+        ("user root root;\n" if os.geteuid() == 0 else "")
+        + f"daemon off;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
+        "events {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
+        f"  access_log off;\n{temp}  server {{\n    listen 127.0.0.1:{port};\n    server_name localhost;\n"
+        f"    include {config}/sygefravaer.conf;\n  }}\n}}\n", encoding="utf-8")
+    server = subprocess.Popen([NGINX, "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return server, f"http://127.0.0.1:{port}{PREFIX}"
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                raise SystemExit(f"nginx did not start: {server.stderr.read().decode()}")
+            time.sleep(0.05)
+
+
+def calibrated_slowdown(benchmark_index: float) -> float:
+    """The CPU slowdown that makes this machine a mobile phone as Lighthouse means it. Lighthouse's default 4×
+    assumes a desktop of benchmark index ~1,500 (its throttling guide); a machine busy with other work scores
+    lower, and 4× more on top of that measures a phone several times slower than Lighthouse's."""
+    return round(min(4.0, max(1.0, 4.0 * benchmark_index / 1500)), 1)
+
+
+def lighthouse(url: str, out: Path, slowdown: float | None = None) -> dict:
+    """One Lighthouse run (mobile, performance only); the figures kept from its report."""
+    if not LIGHTHOUSE.exists():
+        raise SystemExit(f"{LIGHTHOUSE} is missing: run `npm ci --prefix bench` once")
+    throttling = [f"--throttling.cpuSlowdownMultiplier={slowdown}"] if slowdown else []
+    done = subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--only-categories=performance", *throttling,
+                           "--output=json", f"--output-path={out}", f"--chrome-flags={CHROME_FLAGS}"],
+                          env={**os.environ, "CHROME_PATH": CHROME}, capture_output=True, text=True, timeout=300)
+    if done.returncode != 0 or not out.exists():
+        return {"error": (done.stderr or done.stdout)[-500:]}
+    report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    requests = audits["network-requests"]["details"]["items"]
+    return {
+        "score": round(report["categories"]["performance"]["score"] * 100),
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "uncompressed": sum(item.get("resourceSize") or 0 for item in requests),
+        "requests": len(requests),
+        "search_index": any("search_index" in item["url"] for item in requests),
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "benchmark_index": round(report["environment"]["benchmarkIndex"]),
+        "largest": sorted(((item.get("transferSize") or 0, item["url"].split(PREFIX, 1)[-1]) for item in requests),
+                          reverse=True)[:3],
+    }
+
+
+def version() -> str | None:
+    package = LIGHTHOUSE.parents[1] / "package.json"
+    return json.loads(package.read_text(encoding="utf-8"))["version"] if package.exists() else None
+
+
+def measure(site: Path, out: Path) -> dict:
+    """Lighthouse on each measured page of the built site in `site`."""
+    out.mkdir(parents=True, exist_ok=True)
+    server, base = start_nginx(site.resolve(), out / "nginx")
+    results = {}
+    try:
+        for name, path in pages(site).items():
+            results[name] = r = {"page": path, **lighthouse(base + path, out / f"lighthouse-{name}.json")}
+            if "error" not in r:  # again, with the CPU slowdown fitted to this machine's speed during the run
+                slowdown = calibrated_slowdown(r["benchmark_index"])
+                again = lighthouse(base + path, out / f"lighthouse-{name}-calibrated.json", slowdown)
+                r["calibrated"] = {**again, "slowdown": slowdown}
+            shown = r.get("error") or (f"performance {r['score']} (calibrated {r['calibrated'].get('score')} at "
+                                       f"{r['calibrated']['slowdown']}×), {r['bytes'] / 1024:.0f} KiB in {r['requests']} requests")
+            print(f"   lighthouse {name} ({path}): {shown}", flush=True)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(10)
+    return results
+
+
+TARGET_KIB, TARGET_SCORE = 300, 95
+
+
+def report_lines(results: dict) -> list[str]:
+    lines = ["| page | performance | performance, CPU slowdown fitted to this machine | first load (transferred) | uncompressed | requests | search index loaded | "
+             "FCP | LCP | TBT | CLS | largest requests (transferred) |",
+             "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---|"]
+    for name, r in results.items():
+        if "error" in r:
+            lines.append(f"| {name} (`{r['page']}`) | {r['error'][:80]} | | | | | | | | | | |")
+            continue
+        largest = ", ".join(f"`{url}` {size / 1024:.0f} KiB" for size, url in r["largest"])
+        c = r.get("calibrated") or {}
+        fitted = (f"{c['score']} ({c['slowdown']}×, TBT {c['tbt']:.0f} ms)" if "score" in c else c.get("error", "–")[:60])
+        lines.append(f"| {name} (`{r['page']}`) | **{r['score']}** | {fitted} | **{r['bytes'] / 1024:.0f} KiB** | "
+                     f"{r['uncompressed'] / 1024:.0f} KiB | {r['requests']} | {'yes' if r['search_index'] else 'no'} | "
+                     f"{r['fcp'] / 1000:.1f} s | {r['lcp'] / 1000:.1f} s | {r['tbt']:.0f} ms | {r['cls']:.3f} | {largest} |")
+    ok = [r for r in results.values() if "error" not in r]
+    met = ok and len(ok) == len(results) and all(r["bytes"] <= TARGET_KIB * 1024 and r["score"] >= TARGET_SCORE for r in ok)
+    lines += ["", f"Target: every measured page ≤ {TARGET_KIB} KiB on first load and performance ≥ {TARGET_SCORE} — "
+              + ("met." if met else "**not met**.")]
+    return lines

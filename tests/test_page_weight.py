@@ -1,0 +1,54 @@
+"""What every page pays: each page links only the site's own CSS and JavaScript it uses, print CSS does not hold
+up the first screen, images are sized, the explorer's filters do not push the list down when the script runs.
+(The search index is loaded on demand: tests/test_hosting.py. Page weight and Lighthouse: `make bench`.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+EXPLORER = "anbefalinger/index.html"
+
+
+def linked(page: str) -> set[str]:
+    """The site's own scripts and style sheets a page links (Material's assets/ left out), as docs/ paths."""
+    urls = re.findall(r'<(?:script [^>]*src|link [^>]*href)="([^"]+\.(?:js|css))"', page)
+    return {re.sub(r"^(?:\.\./)*", "", url) for url in urls if "assets/" not in url}
+
+
+def test_each_page_links_only_the_scripts_and_styles_it_uses(built_site):
+    pages = {path.relative_to(built_site).as_posix(): path.read_text(encoding="utf-8")
+             for path in built_site.rglob("*.html") if path.name != "404.html"}
+    with_explorer = {path for path, html in pages.items() if "javascripts/explorer.js" in linked(html)}
+    assert with_explorer == {EXPLORER}
+    plan_pages = {path for path, html in pages.items() if "javascripts/minplan.js" in linked(html)}
+    assert {"min-plan.html", "indsatsomraader/analyse.html"} <= plan_pages
+    assert "ordliste.html" not in plan_pages and "index.html" not in plan_pages
+    assert all(("javascripts/print-button.js" in linked(html)) == ("data-print" in html) for html in pages.values())
+    for path, html in pages.items():
+        assert re.search(r'<link media="print" rel="stylesheet" href="[./]*stylesheets/print\.css">', html), path
+        assert "javascripts/search-on-demand.js" in linked(html), path
+        assert all(re.search(r'\b(?:width|height)="\d+"', img) for img in re.findall(r"<img [^>]*>", html)), path
+
+
+@pytest.mark.browser
+def test_the_explorer_filters_show_with_javascript_only_and_are_there_from_the_first_paint(browser, site_url):
+    without = browser.new_context(java_script_enabled=False)
+    page = without.new_page()
+    page.goto(site_url + EXPLORER)
+    assert page.get_by_role("heading", level=1).is_visible()
+    assert not page.locator("form.rec-filters").is_visible()
+    without.close()
+
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script("""
+        window.__shifts = 0;
+        new PerformanceObserver(list => list.getEntries().forEach(e => { window.__shifts += e.value; }))
+          .observe({type: "layout-shift", buffered: true});""")
+    page.goto(site_url + EXPLORER)
+    page.wait_for_load_state("networkidle")
+    assert page.locator("form.rec-filters").is_visible()
+    assert page.evaluate("window.__shifts") < 0.05
+    context.close()

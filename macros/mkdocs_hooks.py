@@ -67,3 +67,24 @@ def on_post_build(config):
     export = _site.export()
     Path(config.site_dir, "catalogue.json").write_text(
         json.dumps(export, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
+
+
+# Material writes its two page toggles (base.html, outside any template block, so no partial can override them)
+# as <input type="checkbox" … autocomplete="off">; `autocomplete` is not allowed on checkboxes (Nu validator).
+MATERIAL_TOGGLES = [f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"' for name in ("drawer", "search")]
+
+
+def _valid_toggles(html: str) -> str:
+    for toggle in MATERIAL_TOGGLES:
+        if toggle + ' autocomplete="off">' not in html and toggle + ">" not in html:
+            raise PluginError(f"Material's toggle {toggle}> has changed; revisit _valid_toggles in {__name__}.")
+        html = html.replace(toggle + ' autocomplete="off">', toggle + ">")
+    return html
+
+
+def on_post_page(output, page, config):
+    return _valid_toggles(output)
+
+
+def on_post_template(output_content, template_name, config):
+    return _valid_toggles(output_content) if template_name == "404.html" else output_content

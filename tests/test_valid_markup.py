@@ -26,3 +26,14 @@ def test_every_page_is_valid_html(built_site):
     errors = [f"{m['url'].rsplit(str(built_site), 1)[-1]}:{m.get('lastLine')}: {m['message']} «{m.get('extract', '').strip()}»"
               for m in messages if m["type"] == "error" or m.get("subType") == "fatal"]
     assert not errors, f"{len(errors)} errors:\n" + "\n".join(errors[:40])
+
+
+def test_search_dialog_has_an_accessible_name(page, site_url):
+    """Lighthouse's audit (axe's best-practice rule aria-dialog-name, outside the WCAG tags the axe test runs)."""
+    from test_accessibility import AXE
+
+    page.goto(site_url + "index.html")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})")
+    assert [node["target"] for node in result["passes"][0]["nodes"]] == [[".md-search"]]
+    assert not result["violations"]

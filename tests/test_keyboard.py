@@ -53,7 +53,7 @@ def contrast(a, b) -> float:
 def strong_change(before: Image.Image, after: Image.Image) -> int:
     """Pixels whose focused colour stands 3:1 or more against the same pixel unfocused."""
     strong = functools.lru_cache(maxsize=None)(lambda a, b: a != b and contrast(a, b) >= 3)
-    return sum(strong(a, b) for a, b in zip(before.getdata(), after.getdata()))
+    return sum(strong(a, b) for a, b in zip(before.get_flattened_data(), after.get_flattened_data()))
 
 
 def shot(page, box, pad: int = 10) -> Image.Image:

@@ -97,8 +97,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    """Each page links only the site's own style sheets and scripts its markup uses (macros/render/page_assets.py)."""
-    return page_assets.trim(output)
+    """Each page links only the site's own style sheets and scripts its markup uses (macros/render/page_assets.py),
+    and Material's page toggles lose an attribute HTML does not allow on them (_valid_toggles)."""
+    return _valid_toggles(page_assets.trim(output))
 
 
 def on_serve(server, config, builder):
@@ -121,3 +122,20 @@ def on_post_build(config):
     if problems:
         raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
     write_export(_site, config.site_dir)  # catalogue.json and its JSON Schema
+
+
+# Material writes its two page toggles (base.html, outside any template block, so no partial can override them)
+# as <input type="checkbox" … autocomplete="off">; `autocomplete` is not allowed on checkboxes (Nu validator).
+MATERIAL_TOGGLES = [f'<input class="md-toggle" data-md-toggle="{name}" type="checkbox" id="__{name}"' for name in ("drawer", "search")]
+
+
+def _valid_toggles(html: str) -> str:
+    for toggle in MATERIAL_TOGGLES:
+        if toggle + ' autocomplete="off">' not in html and toggle + ">" not in html:
+            raise PluginError(f"Material's toggle {toggle}> has changed; revisit _valid_toggles in {__name__}.")
+        html = html.replace(toggle + ' autocomplete="off">', toggle + ">")
+    return html
+
+
+def on_post_template(output_content, template_name, config):
+    return _valid_toggles(output_content) if template_name == "404.html" else output_content

@@ -14,8 +14,10 @@ import re
 # Asset (path under docs/) → the markup that uses it. An asset not listed here stays on every page.
 USED_BY = {
     "javascripts/explorer.js": r'class="rec-filters',
-    "javascripts/minplan.js": r'data-plan-|id="minplan"|class="minplan',
-    "stylesheets/minplan.css": r'data-plan-|id="minplan"|class="minplan',
+    # the header's count of kept items (partials/header.html) is on every page, so Min plan's files are too
+    "javascripts/minplan.js": r'data-plan-|id="minplan"|class="minplan|data-minplan-count',
+    "stylesheets/minplan.css": r'data-plan-|id="minplan"|class="minplan|data-minplan-count',
+    "javascripts/glossary.js": r"<abbr\b",
     "javascripts/print-button.js": r"data-print\b",
     "stylesheets/tools.css": r'class="[^"]*\b(?:tool-|print-|tick-box|write-box|fill-hint)',
     "stylesheets/diagrams.css": r'class="[^"]*\btool-diagram',

@@ -31,6 +31,8 @@ from .printout import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+NO_PHASE = "ingen"  # the explorer's phase value of a recommendation without phases (docs/javascripts/explorer.js)
+
 
 PARTS = [  # the fixed order of an area page: (field, heading)
     ("motivation", "Hvad er indsatsen motiveret af?"),
@@ -221,19 +223,21 @@ class Site:
         return [group for group in groups if group["recommendations"]]
 
     def recommendation_facets(self) -> list[dict]:
-        """The explorer's facets with the number of recommendations behind each value (values with none are left out)."""
+        """The explorer's facets with the number of recommendations behind each value (values with none are left out).
+        Recommendations without a phase get a phase value of their own, so choosing a phase never hides them unsaid."""
         cat = self.catalogue
         counts: dict[str, Counter] = {name: Counter() for name in ("strand", "role", "phase", "area")}
         for rec in cat.recommendations.values():  # one pass: counting per option was options × recommendations
             if strand := self.strand_of(rec):
                 counts["strand"][strand["id"]] += 1
             counts["role"].update(set(rec["roles"]))
-            counts["phase"].update(set(rec.get("phases", [])))
+            counts["phase"].update(set(rec.get("phases") or [NO_PHASE]))
             counts["area"].update(filter(None, [rec.get("area"), rec.get("guide") and f"vejledning-{rec['guide']}"]))
 
         def facet(name, legend, options):
             return {"name": name, "legend": legend, "options": [{"value": value, "label": label, "count": counts[name][value]}
-                                                                for value, label in options if counts[name][value]]}
+                                                                for value, label in options if counts[name][value]],
+                    "missing": NO_PHASE if name == "phase" else None, "missing_count": counts[name][NO_PHASE]}
 
         local = [rec_id for rec_id in cat.recommendations if cat.is_local("recommendations", rec_id)]
         counts["origin"] = Counter(local=len(local), national=len(cat.recommendations) - len(local))
@@ -241,7 +245,8 @@ class Site:
         return (origin if local else []) + [
             facet("strand", "Spor", [(sid, f"{s['label']}: {s['title']}") for sid, s in cat.strands.items()]),
             facet("role", "Rolle", [(rid, role["title"]) for rid, role in cat.roles.items()]),
-            facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]),
+            facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]
+                  + [(NO_PHASE, "Uden angivet fase")]),
             facet("area", "Område eller vejledning",
                   [(aid, f"{a['number']}. {a['toc_title']}") for aid, a in cat.areas.items()]
                   + [(f"vejledning-{gid}", g["title"]) for gid, g in cat.guides.items()]),

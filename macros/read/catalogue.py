@@ -463,7 +463,7 @@ def link_problems(catalogue: Catalogue, documents: dict, site_pages) -> list[Pro
     """K20: a relative link in a text must lead to a page or file of the site, counted from the entry's own page
     (an entry without a page of its own, such as a recommendation, from the page of the area it belongs to)."""
     page_of, known = site_pages(catalogue)
-    by_file = {relative: document for docs in documents.values() for relative, _, document in docs}
+    by_file = {relative: document for docs in documents.values() for relative, _, document, _raw in docs}
     out = []
     for (kind, entry_id), relative in catalogue.files.items():
         document = by_file[relative]

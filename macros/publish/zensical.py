@@ -74,6 +74,11 @@ def site_of(root: Path, config: dict) -> Site:
     return Site(catalogue, site_url=config.get("site_url") or "", brand=extra.get("brand") or {})
 
 
+# Overrides that call Material's template API or lay out its blocks (main.html swaps the search worker and loads
+# the index on demand), which Zensical's templates do not have: Zensical uses its own there.
+ZENSICAL_SKIPS = ("partials/toc.html", "partials/search.html", "partials/header.html", "main.html")
+
+
 def prepare(root: Path, folder: Path) -> Path:
     """Write the build folder (docs/ and zensical.yml) for the catalogue at root; return the configuration file."""
     config = read_config(root)
@@ -81,6 +86,8 @@ def prepare(root: Path, folder: Path) -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     docs = folder / "docs"
     shutil.copytree(root / config.get("docs_dir", "docs"), docs)
+    for partial in ZENSICAL_SKIPS:
+        (docs / "overrides" / partial).unlink(missing_ok=True)
     site.pdf_exists = lambda path: (root / LAST_BUILD / path).is_file()
     abbreviations = site.abbreviations()
     pages = site.pages()

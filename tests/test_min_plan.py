@@ -79,7 +79,7 @@ def cells_of(document) -> list[list[str]]:
     return [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
 
 
-def assert_word_plan(data: bytes, keys: list[str], catalogue, site_url_of_site: str = "https://sygefravaer.example.dk/"):
+def assert_word_plan(data: bytes, keys: list[str], catalogue, site_url_of_site: str = ""):
     """The .docx, read back: a valid zip, the heading, a table per strand with every value, the overview."""
     assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
     document = docx.Document(io.BytesIO(data))
@@ -176,7 +176,7 @@ def test_action_plan_fields_header_count_word_file_and_print(page, site_url, cat
     for values in FIELDS:
         for value in (values["owner"], danish(values["deadline"]), values["status"][1], values["note"]):
             assert squash(value) in printed, value
-    assert squash(f"sygefravaer.example.dk/vaerktoejer/{TOOL}.html") in printed
+    assert squash(f"vaerktoejer/{TOOL}.html") in printed
     for label in ("Hent som Word", "Gem som fil", "Kopiér link", "Arbejdsplads/enhed"):
         assert squash(label) not in printed, label
     page.emulate_media(media="screen")

@@ -11,7 +11,8 @@
   if (location.protocol === "file:") return; // Material already waits; the offline plugin's shim runs the worker
 
   const INDEX = /\/search\/search_index\.json$/;
-  const WORKER = /\/assets\/javascripts\/workers\/search\.[0-9a-f]+\.min\.js$/;
+  // Material's search worker, or the Danish one that loads it (workers/search-da.js, named in main.html)
+  const WORKER = /\/assets\/javascripts\/workers\/search(?:-da\.js|\.[0-9a-f]+\.min\.js)$/;
   const pathOf = (url) => new URL(String(url), location.href).pathname;
   let wanted = false;
   const waiting = [];

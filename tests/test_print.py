@@ -184,7 +184,8 @@ def test_no_item_is_split_across_pages(page, site_url):
 def test_priority_card_and_plan_put_their_columns_side_by_side(page, site_url, tool_id):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(tool_url(site_url, tool_id))
-    for media in ("screen", "print"):
+    drawn = page.locator("figure.tool-diagram").count()  # on a wide screen the drawing stands in for the columns
+    for media in ("print",) if drawn else ("screen", "print"):
         page.emulate_media(media=media)
         boxes = [page.locator(".tool-grid > .tool-item").nth(i).bounding_box() for i in range(3)]
         assert len({round(box["y"]) for box in boxes}) == 1, media

@@ -89,6 +89,12 @@ class Page:
 
 
 
+def area_title(area: dict) -> str:
+    """An area's one name wherever it is linked and at the top of its page: number and short title
+    ('4. Lokale handleplaner'). The page shows the source's own heading (`title`) under it when that differs."""
+    return f"{area['number']}. {area['toc_title']}"
+
+
 def danish_date(iso: str) -> str:
     """'2026-11-23' -> '23. november 2026'"""
     year, month, day = (int(part) for part in iso.split("-"))
@@ -141,7 +147,7 @@ class Site:
         self.env.filters.update(attr_escape=lambda text: str(text).replace('"', "&quot;"),
                                 quote_block=quote_block, danish_date=danish_date,
                                 as_paragraph=as_paragraph)
-        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path)
+        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, area_title=area_title)
         self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF)
 
     # ------------------------------------------------------------ derived data
@@ -180,7 +186,7 @@ class Site:
         groups = []
         for strand_id, strand in self.catalogue.strands.items():
             for area in self.areas_of(strand_id):
-                groups.append({"title": f"{area['number']}. {area['toc_title']}",
+                groups.append({"title": area_title(area),
                                "recommendations": self.recommendations_by_owner.get(("area", area["id"]), [])})
             groups.append({"title": f"{strand['label']}: {strand['title']}",
                            "recommendations": self.recommendations_by_owner.get(("strand", strand_id), [])})
@@ -209,7 +215,7 @@ class Site:
             facet("role", "Rolle", [(rid, role["title"]) for rid, role in cat.roles.items()]),
             facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]),
             facet("area", "Område eller vejledning",
-                  [(aid, f"{a['number']}. {a['toc_title']}") for aid, a in cat.areas.items()]
+                  [(aid, area_title(a)) for aid, a in cat.areas.items()]
                   + [(f"vejledning-{gid}", g["title"]) for gid, g in cat.guides.items()]),
         ]
 
@@ -248,7 +254,7 @@ class Site:
         cat = self.catalogue
         if "area" in entry:
             area = cat.areas[entry["area"]]
-            return f"{area['number']}. {area['toc_title']}", page_path("areas", area["id"])
+            return area_title(area), page_path("areas", area["id"])
         if "strand" in entry:
             strand = cat.strands[entry["strand"]]
             return f"{strand['label']}: {strand['title']}", page_path("strands", strand["id"])
@@ -320,9 +326,7 @@ class Site:
             for entry_id, entry in getattr(cat, kind).items():
                 path = page_path(kind, entry_id)
                 singular = kind[:-1]
-                title = entry["title"]
-                if kind == "areas":
-                    title = f"{entry['number']}. {entry['toc_title']}"
+                title = area_title(entry) if kind == "areas" else entry["title"]
                 out.append(Page(path, title, self.render(template, path, **{singular: entry}),
                                 cat.file_of(kind, entry_id)))
         for kind, template, title, folder in (

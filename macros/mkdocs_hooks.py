@@ -33,7 +33,8 @@ def on_config(config):
         config.theme["logo"] = brand["logo"]
     config.extra_css.insert(0, THEME_CSS)
     try:
-        _site = Site(load_catalogue_cached(Path(config.config_file_path).parent), site_url=config.site_url or "")
+        _site = Site(load_catalogue_cached(Path(config.config_file_path).parent), site_url=config.site_url or "",
+                     brand=brand)
     except CatalogueError as error:
         raise PluginError(f"Kataloget har fejl:\n{error}") from None
     _abbreviations = _site.abbreviations()

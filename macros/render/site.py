@@ -131,9 +131,11 @@ def template_cache() -> jinja2.BytecodeCache | None:
 class Site:
     """The pages of the site for one catalogue; templates are compiled once."""
 
-    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = "",
+                 brand: dict | None = None):
         self.catalogue = catalogue
         self.site_url = site_url  # where the site is published; printouts name it (empty: site-relative)
+        self.brand = brand or {}  # extra.brand: the organisation and its contact, which posters name
         self.content_dir = content_dir if content_dir is not None else catalogue.root / "content"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -237,6 +239,15 @@ class Site:
         if "section" in source:
             parts.append(f"afsnittet «{source['section']}»")
         return ", ".join(parts) + "."
+
+    def contact_line(self) -> str:
+        """Who to contact, as posters print it: `extra.brand.contact`, else the organisation and its e-mail
+        address; empty when the branding names no contact (the poster then leaves a line to write on)."""
+        if self.brand.get("contact"):
+            return self.brand["contact"]
+        if self.brand.get("email"):
+            return ", ".join(filter(None, [self.brand.get("organisation"), self.brand["email"]]))
+        return ""
 
     def address(self, path: str) -> str:
         """The web address of a page (docs-relative Markdown path) that its printout names."""

@@ -8,6 +8,7 @@ import json
 import re
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -38,7 +39,8 @@ def flat(text: str) -> str:
 
 
 def pdf_text(reader: PdfReader) -> str:
-    return flat(" ".join(page.extract_text() for page in reader.pages))
+    """The text of a PDF; ligatures Chromium sets (the «ﬂ» of «konflikter») read as their letters."""
+    return flat(unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages)))
 
 
 def assert_a4(reader: PdfReader):

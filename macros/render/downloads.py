@@ -224,7 +224,7 @@ def tool_ics(tool: dict, imprint: Imprint) -> bytes:
         event.add("dtend", _first_of_next_month(version.year + (last < first), last))
         event.add("rrule", {"freq": "yearly"})
         event.add("transp", "TRANSPARENT")
-        event.add("summary", f"{title}, {when}: " + "; ".join(topics))
+        event.add("summary", f"{title}, {when}: {topics[0]}")  # the month's theme; every topic is in the description
         lines = [f"Møde i {when}. Kilden angiver måneden, ikke dagen: sæt selv mødet ind på en dag i måneden.",
                  "", "Emner:", *(f"- {topic}" for topic in topics), "", f"Kilde: {imprint.source}"]
         if imprint.version_text:

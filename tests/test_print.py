@@ -197,7 +197,7 @@ def test_conversation_sheets_print_with_fields_and_keep_their_page_count(page, s
         assert boxes[2]["height"] >= 110 and boxes[2]["width"] >= 600, tool_id  # the agreements: several lines
         printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
         built = PdfReader(built_site / pdf_path("tools", tool_id))
-        assert len(printed.pages) == len(built.pages) == budget(tool_id) == 1, tool_id
+        assert len(printed.pages) == len(built.pages) == 1 <= budget(tool_id), tool_id  # one sheet, as before the fields
         text = pdf_text(built)
         assert all(label in text for label in RECORD_FIELDS), tool_id
         page.emulate_media(media="screen")
@@ -311,7 +311,7 @@ def test_flyer_is_one_a4_poster_in_large_type(built_site, flyer_id):
     assert web_address(SITE_URL, page_path("tools", tool["id"])) in re.sub(r"\s", "", text)
     runs = text_sizes(reader.pages[0])
     body = flat(" ".join(point_texts(flyer) + [flyer.get("line", ""), "Kontakt:"]))
-    body_sizes = [size for run, size in runs if flat(run) and flat(run) in body and len(flat(run)) > 3]
+    body_sizes = [size for run, size in runs if len(flat(run)) > 15 and flat(run) in body]  # not the footer's words
     assert len(body_sizes) >= len(flyer["points"]) and min(body_sizes) >= 16, sorted(body_sizes)
     title_sizes = [size for run, size in runs if flat(run) and flat(run) in flat(flyer["title"])]
     assert min(title_sizes) >= 30  # the title well above the body
@@ -363,7 +363,7 @@ def test_a_flyer_is_one_file(project, tmp_path):
     (flyers / "trappen.yml").write_text("id: trappen\ntitle: Trin\n" + points + "tool: trapemodel\n", encoding="utf-8")
     with pytest.raises(CatalogueError) as refused:
         load_catalogue(project, with_dates=False)
-    assert "catalogue/flyers/trappen.yml:6: field 'tool'" in str(refused.value) and "trappemodel" in str(refused.value)
+    assert "catalogue/flyers/trappen.yml:7: field 'tool'" in str(refused.value) and "trappemodel" in str(refused.value)
 
 
 # ---------------------------------------------------------------- the whole catalogue as one PDF
@@ -373,7 +373,7 @@ def test_catalogue_pdf_has_a_table_of_contents_and_page_numbers(built_site):
     data = (built_site / EDITION_PDF).read_bytes()
     reader = PdfReader(io.BytesIO(data))
     assert_a4(reader)
-    texts = [page.extract_text() for page in reader.pages]
+    texts = [unicodedata.normalize("NFKC", page.extract_text()) for page in reader.pages]
     chapters = print_edition(Site(CATALOGUE, site_url=SITE_URL))
     starts = chapter_pages(data)  # where each chapter's heading landed, from the PDF's own outline
     assert len(starts) == len(chapters) and starts == sorted(starts)

@@ -13,6 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from macros.publish import cms
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
 from macros.render.site import Site
 
@@ -50,12 +51,24 @@ def on_files(files, config):
     files.append(File.generated(config, THEME_CSS, content=_site.theme_css(config.extra["brand"])))
     for path, content in _site.download_files():  # Word and calendar files made from the tools' data
         files.append(File.generated(config, path, content=content))
+    _add_editor_files(files, config)
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     for file in files.documentation_pages():
         if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives
             file.edit_uri = f"{docs}/{file.src_uri}"
     config.nav = _site.nav(pages)
     return files
+
+
+def _add_editor_files(files, config):
+    """The browser editor's configuration (/admin/), generated from the schemas; its preview gets the site's styles."""
+    schema_dir = Path(config.config_file_path).parent / "catalogue" / "schema"
+    files.append(File.generated(config, "admin/config.yml", content=cms.config_yaml(schema_dir, dict(config))))
+    material = sorted(file.src_uri for file in files
+                      if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.endswith(".min.css"))
+    styles = [f"../{path}" for path in material + [str(css) for css in config.extra_css]]
+    setup = {"shapes": json.loads(cms.shapes_json(schema_dir)), "preview_styles": styles}
+    files.append(File.generated(config, "admin/setup.json", content=json.dumps(setup, ensure_ascii=False)))
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -104,7 +104,7 @@
     return lines;
   }
 
-  /* What the form leaves behind: empty optional fields, and text items held as {text: …} in a list of
+  /* What the form leaves behind: empty optional fields (a required list may be empty), and text items held as {text: …} in a list of
      texts and objects. */
   function clean(v, shape) {
     if (Array.isArray(v)) {
@@ -118,9 +118,10 @@
     }
     if (isMap(v)) {
       var out = {};
+      var required = (shape && shape.required) || [];
       Object.keys(v).forEach(function (k) {
         var c = clean(v[k], shape && shape.props ? shape.props[k] : undefined);
-        if (!empty(c)) out[k] = c;
+        if (!empty(c) || (Array.isArray(c) && required.indexOf(k) >= 0)) out[k] = c;  // roles: [] is an answer
       });
       return out;
     }

@@ -42,9 +42,12 @@ class ConfigBuilder:
         self.schemas = Schemas(schema_dir)
 
     def field(self, name: str, node: dict, base: str, required: bool) -> dict:
+        own = node
         node, base = self.schemas.resolve(node, base)
         field = {"name": name, "label": node.get("title") or name, "required": required}
-        if node.get("description"):
+        if "x-refers-to" in node and "description" not in own:  # not the id's own description
+            field["hint"] = f"Vælg blandt {KIND_NAMES_DA[node['x-refers-to']]}."
+        elif node.get("description"):
             field["hint"] = node["description"]
         field.update(self.widget(node, base))
         return field
@@ -90,7 +93,8 @@ class ConfigBuilder:
         branch = self.schemas.object_branch(items, items_base)
         if branch:  # objects (or texts and objects: the editor's writer turns {text: …} back into a text)
             fields = self.fields(*branch)
-            return {"widget": "list", "fields": fields, "summary": "{{fields.%s}}" % fields[0]["name"], **limits}
+            return {"widget": "list", "fields": fields, "summary": "{{fields.%s}}" % fields[0]["name"],
+                    "collapsed": False, **limits}  # items open: editors see the text they change
         return {"widget": "list", "field": {"name": "item", "label": resolved.get("title", "Punkt"),
                                             **self.widget(resolved, items_base)}, **limits}
 
@@ -117,6 +121,7 @@ class ConfigBuilder:
         if branch:
             obj, obj_base = branch
             shape["keys"] = list(obj["properties"])
+            shape["required"] = list(obj.get("required", []))
             shape["props"] = {key: self.shape(child, obj_base) for key, child in obj["properties"].items()}
             shape["props"] = {key: value for key, value in shape["props"].items() if value}
         if node is not None:

@@ -7,14 +7,20 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install build serve validate test clean dist csp bench
+.PHONY: install build serve edit fmt validate test clean dist csp bench
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The browser editor's local backend (decap-server), installed exactly as in the committed lockfile.
+DECAP_SERVER := tools/decap-server/node_modules/.package-lock.json
+$(DECAP_SERVER): tools/decap-server/package.json tools/decap-server/package-lock.json
+	npm ci --prefix tools/decap-server --no-audit --no-fund --loglevel=error
+	touch $(DECAP_SERVER)
+
+install: $(STAMP) $(DECAP_SERVER)
 
 ## build: strict build into site/; a failed build leaves the previous site/ as it was
 build: $(STAMP)
@@ -33,12 +39,23 @@ serve: $(STAMP)
 	$(BIN)/catalogue validate
 	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
 
+## edit: the browser editor on this machine, http://$(ADDR)/admin/index.html; saving writes catalogue/ directly (no GitHub)
+edit: $(STAMP) $(DECAP_SERVER)
+	$(BIN)/catalogue validate
+	BIND_HOST=127.0.0.1 PORT=8081 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node tools/decap-server/node_modules/decap-server/dist/index.js & \
+	  trap 'kill $$!' EXIT INT TERM; \
+	  $(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+
+## fmt: write every catalogue file in the canonical form (`catalogue fmt --check` only lists them)
+fmt: $(STAMP)
+	$(BIN)/catalogue fmt
+
 ## validate: check every catalogue file; non-zero exit on any error
 validate: $(STAMP)
 	$(BIN)/catalogue validate
 
 ## test: the whole test suite (needs Debian's chromium; see .ci/run)
-test: $(STAMP)
+test: $(STAMP) $(DECAP_SERVER)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: build time against a plain Material site at 16, 160 and 1,600 areas; writes bench/RESULTS.md (not part of test)

@@ -107,10 +107,13 @@ def test_editing_in_the_browser_writes_canonical_valid_files_that_reach_the_page
             request_route.abort()
 
     page.route("**/*", route)
+    page.set_default_timeout(60000)  # the machine is shared; Decap loads slowly under load
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(site_url + "admin/index.html")
+    login = page.get_by_role("button", name="Log ind")
+    login.wait_for()
     _shot(page, "cms-1-log-ind")
-    page.get_by_role("button", name="Log ind").click()
+    login.click()
     page.get_by_text("Indsatsområderne").first.wait_for()
     _shot(page, "cms-2-samlinger")
 
@@ -132,7 +135,7 @@ def test_editing_in_the_browser_writes_canonical_valid_files_that_reach_the_page
     before = tool.read_text(encoding="utf-8")
     _open(page, site_url + "admin/index.html#/collections/tools/entries/analysepunkter", "analysepunkter")
     item = page.get_by_label("Tekst (kan udelades)", exact=True).first
-    expect(item).to_have_value("Hvad er sygefraværets struktur og årsager?")
+    expect(item).to_have_value("Hvad er sygefraværets struktur og årsager?", timeout=30000)
     page.wait_for_timeout(500)
     item.fill("Hvad er sygefraværets struktur, årsager og udvikling?")
     expect(item).to_have_value("Hvad er sygefraværets struktur, årsager og udvikling?")
@@ -145,7 +148,7 @@ def test_editing_in_the_browser_writes_canonical_valid_files_that_reach_the_page
     new = project / "catalogue" / "recommendations" / "analyse-99.yml"
     page.goto(site_url + "admin/index.html#/collections/recommendations/new")
     page.reload()
-    expect(page.get_by_label("Id", exact=True)).to_have_value("")
+    expect(page.get_by_label("Id", exact=True)).to_have_value("", timeout=30000)
     page.wait_for_timeout(500)
     page.get_by_label("Id", exact=True).fill("analyse-99")
     _pick(page, "Indsatsområde (kan udelades)", "Analyse af")
@@ -154,6 +157,7 @@ def test_editing_in_the_browser_writes_canonical_valid_files_that_reach_the_page
     page.get_by_label("Sider (kan udelades)", exact=True).fill("10")
     _publish(page)
     page.get_by_text("er påkrævet").first.wait_for()
+    page.get_by_text("er påkrævet").first.scroll_into_view_if_needed()
     _shot(page, "cms-4-mangler-felt")
     page.wait_for_timeout(1000)
     assert not new.exists()  # stopped in the form
@@ -220,7 +224,8 @@ def test_generated_config_follows_the_schemas(built_site):
     assert recommendation["roles"]["multiple"] is True and recommendation["roles"]["required"] is True
     assert recommendation["phases"]["required"] is False
     tool = {f["name"]: f for f in collections["tools"]["fields"]}
-    assert tool["kind"]["widget"] == "select" and "checklist" in tool["kind"]["options"]
+    assert tool["kind"]["widget"] == "select"
+    assert {"label": "tjekliste (checklist)", "value": "checklist"} in tool["kind"]["options"]
     assert tool["items"]["widget"] == "list" and [f["name"] for f in tool["items"]["fields"]] == ["label", "text", "items"]
     source = {f["name"]: f for f in tool["source"]["fields"]}
     assert source["pages"]["pattern"][0] == "^[0-9]+(-[0-9]+)?$"

@@ -72,3 +72,9 @@ def test_fmt_check_lists_files_and_fmt_fixes_them(project):
     assert path.read_text(encoding="utf-8").startswith(
         "# yaml-language-server: $schema=../schema/recommendation.schema.json\nid: analyse-1\ntext: >-\n")
     assert subprocess.run(run + ["--check"], capture_output=True, text=True, cwd=ROOT).returncode == 0
+
+
+def test_the_catalogue_is_in_canonical_form():
+    check = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(ROOT), "fmt", "--check"],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 0, check.stdout[:2000] + check.stderr[-500:]

@@ -11,7 +11,8 @@ import tempfile
 from pathlib import Path
 
 from .publish import csp, dist
-from .read.catalogue import CatalogueError, load_catalogue
+from .read.catalogue import LOCAL_FOLDER, CatalogueError, load_catalogue
+from .read.settings import read_site_config
 
 
 def find_root(start: Path) -> Path:
@@ -21,22 +22,26 @@ def find_root(start: Path) -> Path:
     raise SystemExit("Fandt ingen mkdocs.yml med en catalogue/-mappe her eller i mapperne ovenover.")
 
 
+def local_folder(root: Path) -> str | None:
+    return read_site_config(root)["local_folder"]
+
+
 def cmd_validate(root: Path, args) -> int:
     try:
-        catalogue = load_catalogue(root, with_dates=False, with_advice=True)
+        catalogue = load_catalogue(root, with_dates=False, with_advice=True, local_folder=local_folder(root))
     except CatalogueError as error:
         print(error, file=sys.stderr)
         return 1
     for warning in catalogue.warnings:
         print(warning, file=sys.stderr)
-    counts = ", ".join(f"{len(entries)} {kind}" for kind, entries in catalogue.entries.items())
+    counts = ", ".join(f"{len(entries)} {kind}" for kind, entries in catalogue.entries.items() if entries)
     advice = f" {len(catalogue.warnings)} råd (W-koder) bør ses efter." if catalogue.warnings else ""
     print(f"Kataloget er i orden: {counts}.{advice}", flush=True)
     return 0
 
 
 def cmd_list(root: Path, args) -> int:
-    catalogue = load_catalogue(root, with_dates=False)
+    catalogue = load_catalogue(root, with_dates=False, local_folder=local_folder(root))
     for kind, entries in catalogue.entries.items():
         if args.kind and kind != args.kind:
             continue
@@ -49,11 +54,12 @@ def cmd_list(root: Path, args) -> int:
 def cmd_new(root: Path, args) -> int:
     from .read.scaffold import new_entry
 
-    catalogue = load_catalogue(root, with_dates=False)
-    owner = next(((kind, getattr(args, kind)) for kind in ("area", "strand", "guide") if getattr(args, kind)), None)
+    catalogue = load_catalogue(root, with_dates=False, local_folder=local_folder(root))
+    owner = next(((kind, getattr(args, kind)) for kind in ("area", "strand", "guide", "tool") if getattr(args, kind)), None)
     try:
-        path = new_entry(catalogue, args.kind, args.id, owner)
-    except FileExistsError as error:
+        path = new_entry(catalogue, args.kind, args.id, owner,
+                         local_folder=(local_folder(root) or LOCAL_FOLDER) if args.local else None)
+    except (FileExistsError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
     print(f"Oprettet: {path.relative_to(root)}. Udfyld felterne, og kør 'catalogue validate'.")
@@ -158,10 +164,13 @@ def main(argv: list[str] | None = None) -> int:
     listing = commands.add_parser("list", help="vis posterne med id, titel og fil")
     listing.add_argument("kind", nargs="?", help="kun denne slags, fx areas")
     new = commands.add_parser("new", help="opret en ny post ud fra skemaet, med alle felter forklaret")
-    new.add_argument("kind", choices=["area", "tool", "recommendation", "term", "challenge"])
+    new.add_argument("kind", choices=["area", "tool", "recommendation", "term", "challenge", "source", "note", "contact"])
     new.add_argument("id", nargs="?", help="postens id (standard: næste ledige)")
-    for owner in ("area", "strand", "guide"):
-        new.add_argument(f"--{owner}", help=f"id på det {owner}, posten hører til")
+    for owner in ("area", "strand", "guide", "tool"):
+        new.add_argument(f"--{owner}", help=f"id på det {owner}, posten (eller noten) hører til")
+    new.add_argument("--local", action="store_true",
+                     help="opret posten i jeres lokale mappe (lokalt/) i stedet for i det nationale katalog; "
+                          "noter og kontakter oprettes altid lokalt")
     formatting = commands.add_parser("fmt", help="skriv alle filer i catalogue/ i den faste form (nøgler i skemaets rækkefølge)")
     formatting.add_argument("--check", action="store_true", help="ret intet; vis filerne, der ikke er i den faste form")
     build = commands.add_parser("build", help="byg siden strengt; en fejlet bygning rører ikke den gamle")

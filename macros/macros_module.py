@@ -9,13 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from .read.catalogue import CatalogueError, load_catalogue_cached
+from .read.settings import local_folder_of
 from .render.site import Site
 
 
 def define_env(env):
     root = Path(env.conf.config_file_path).parent
     try:
-        site = Site(load_catalogue_cached(root), site_url=env.conf.site_url or "")
+        site = Site(load_catalogue_cached(root, local_folder_of(env.conf.extra)), site_url=env.conf.site_url or "",
+                    brand=env.conf.extra.get("brand") or {})
     except CatalogueError as error:
         from mkdocs.exceptions import PluginError  # only here: the rest of the package needs no MkDocs
 
@@ -39,6 +41,11 @@ def define_env(env):
     def role_links() -> str:
         """The way in by role: one link per role to its page of recommendations and areas."""
         return site.render("fragments/roles.md.j2", current_path())
+
+    @env.macro
+    def local_links() -> str:
+        """The municipality's own pages (policy, procedure, "Hvem kan hjælpe?"); nothing without a local layer."""
+        return site.render("fragments/local_links.md.j2", current_path())
 
     @env.macro
     def count(kind: str) -> int:

@@ -15,10 +15,12 @@ from mkdocs.structure.files import File
 
 from macros.publish import cms
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
+from macros.read.settings import local_folder_of
 from macros.render.site import Site
 
 
 THEME_CSS = "stylesheets/theme.css"
+LOCAL_CSS = "stylesheets/local.css"  # linked only in an edition with a local layer: without one, pages stay as they were
 
 # The build under way: the catalogue is loaded and the site set up once per build, in on_config (which
 # `mkdocs serve` runs again for every rebuild), never per page.
@@ -34,10 +36,13 @@ def on_config(config):
         config.theme["logo"] = brand["logo"]
     config.extra_css.insert(0, THEME_CSS)
     try:
-        _site = Site(load_catalogue_cached(Path(config.config_file_path).parent), site_url=config.site_url or "")
+        catalogue = load_catalogue_cached(Path(config.config_file_path).parent, local_folder_of(config.extra))
+        _site = Site(catalogue, site_url=config.site_url or "", brand=brand)
     except CatalogueError as error:
         raise PluginError(f"Kataloget har fejl:\n{error}") from None
     _abbreviations = _site.abbreviations()
+    if catalogue.has_local_content() and LOCAL_CSS not in config.extra_css:
+        config.extra_css.append(LOCAL_CSS)
 
 
 def on_files(files, config):
@@ -74,6 +79,14 @@ def _add_editor_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     """Every page explains the glossary's terms on hover (Markdown abbreviations from catalogue/terms/)."""
     return markdown + "\n\n" + _abbreviations
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` rebuilds when a file of the local layer changes (mkdocs.yml's `watch:` cannot name a folder
+    that may not exist)."""
+    if _site.catalogue.local_folder:
+        server.watch(str(_site.catalogue.root / _site.catalogue.local_folder))
+    return server
 
 
 def on_post_build(config):

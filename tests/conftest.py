@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -40,18 +41,23 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real project, built strictly once per test session, with the post-build step of `catalogue build`
-    (every tool, flyer and the whole catalogue printed to PDF), so every test sees the same complete site."""
+def build_with_pdfs(project: Path, site: Path) -> Path:
+    """A strict build with the post-build step of `catalogue build` (every tool, flyer and the whole catalogue
+    printed to PDF)."""
     from macros.publish.pdf import build_pdfs
 
-    site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
+    result = build(project, site)
     assert result.returncode == 0, result.stderr
-    report = build_pdfs(ROOT, site)
+    report = build_pdfs(project, site)
     assert not report.warnings, report.warnings
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real project, built strictly once per test session with its PDFs, so every test sees the same
+    complete site."""
+    return build_with_pdfs(ROOT, tmp_path_factory.mktemp("site"))
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -59,14 +65,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site) -> str:
-    """The built site served on loopback by a real HTTP server."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=built_site))
+@contextlib.contextmanager
+def serve(directory: Path):
+    """A folder served on loopback by a real HTTP server; yields its address."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=directory))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site) -> str:
+    """The built site served on loopback by a real HTTP server."""
+    with serve(built_site) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

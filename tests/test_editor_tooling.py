@@ -265,7 +265,7 @@ CONTRIBUTING = ROOT / "CONTRIBUTING.md"
 
 def test_the_guide_explains_every_rule_code_with_an_example():
     """A rule code the loader can give must have its own section in CONTRIBUTING.md with an example message."""
-    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "macros").glob("*.py")))
+    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "macros").rglob("*.py")))
     codes = set(re.findall(r'"([KW]\d{2})"', source))
     assert {"K01", "K14", "W01", "W04"} <= codes
     guide = CONTRIBUTING.read_text(encoding="utf-8")

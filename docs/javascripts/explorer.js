@@ -15,6 +15,7 @@
     area: words(item.dataset.area),
     role: words(item.dataset.roles),
     phase: words(item.dataset.phases),
+    origin: [item.dataset.origin || "national"],
   });
   const itemValues = new Map(items.map((item) => [item, valuesOf(item)]));
 

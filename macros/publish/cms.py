@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from macros.read.catalogue import KIND_NAMES_DA, KINDS
+from macros.read.catalogue import KIND_NAMES_DA, KINDS, LOCAL_ONLY
 from macros.read.fmt import Schemas
 
 # The field shown for an entry in lists and relation pickers: the first of these a kind has.
@@ -174,7 +174,8 @@ def config(schema_dir: Path, mkdocs_config: dict) -> dict:
         "logo_url": "",
         "media_folder": "docs/assets/uploads",
         "public_folder": "/assets/uploads",
-        "collections": [builder.collection(kind) for kind in sorted(KINDS, key=_editor_rank)],
+        # Local-only kinds (notes, contacts) live in the municipality's own folder, not in catalogue/.
+        "collections": [builder.collection(kind) for kind in sorted(KINDS, key=_editor_rank) if kind not in LOCAL_ONLY],
     }
 
 

@@ -19,11 +19,11 @@ from io import BytesIO
 from pathlib import Path
 
 import jinja2
-import yaml
 from markupsafe import Markup
 from pypdf import PdfReader
 
 from ..read.catalogue import Catalogue, load_catalogue
+from ..read.settings import read_site_config
 from .dist import source_date_epoch
 from ..render.paths import EDITION_PDF, html_path, page_path, pdf_path
 from ..render.printout import Chapter, print_edition, qr_svg
@@ -73,19 +73,6 @@ LOCAL_LINKS = """([root, siteUrl]) => document.querySelectorAll('a[href]').forEa
 
 def page_count(data: bytes) -> int:
     return len(PdfReader(BytesIO(data)).pages)
-
-
-def read_site_config(root: Path) -> dict:
-    """site_name, site_description, site_url and extra.brand from mkdocs.yml, without MkDocs (tags such as
-    !ENV or !!python/name are read as empty)."""
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
-    return {"site_name": config.get("site_name", ""), "site_description": config.get("site_description", ""),
-            "site_url": config.get("site_url") or "", "brand": (config.get("extra") or {}).get("brand") or {}}
 
 
 def jobs_for(catalogue: Catalogue) -> list[Job]:
@@ -257,8 +244,8 @@ def build_pdfs(root: Path, site_dir: Path, *, workers: int = WORKERS) -> PdfRepo
     started = time.perf_counter()
     root, site_dir = Path(root), Path(site_dir)
     config = read_site_config(root)
-    catalogue = load_catalogue(root)
-    site = Site(catalogue, site_url=config["site_url"])
+    catalogue = load_catalogue(root, local_folder=config["local_folder"])
+    site = Site(catalogue, site_url=config["site_url"], brand=config["brand"])
     dates = [date for file, date in catalogue.updated.items() if file.startswith("catalogue/")]
     address = config["site_url"] or "index.html"
     cover = {"title": config["site_name"], "description": config["site_description"],

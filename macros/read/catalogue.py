@@ -36,8 +36,17 @@ KINDS = {
     "terms": "term",
     "challenges": "challenge",
     "flyers": "flyer",
+    "notes": "note",
+    "contacts": "contact",
 }
-NUMBERED = {kind for kind in KINDS if kind not in ("sources", "tools", "recommendations", "terms", "flyers")}
+NUMBERED = {kind for kind in KINDS if kind not in ("sources", "tools", "recommendations", "terms", "flyers", "notes")}
+
+# The municipality's own edition: a folder beside catalogue/ (mkdocs.yml: extra.local_folder) with entries of
+# these kinds, which the national catalogue never holds or never changes. Notes and contacts exist only there.
+LOCAL_FOLDER = "lokalt"
+LOCAL_KINDS = ("sources", "tools", "recommendations", "terms", "challenges", "notes", "contacts")
+LOCAL_ONLY = ("notes", "contacts")
+LOCAL_PAGES = "pages"  # lokalt/pages/*.md: the local policy or procedure and other prose
 
 KIND_NAMES_DA = {
     "sources": "kildedokumenterne (catalogue/sources/)",
@@ -51,6 +60,8 @@ KIND_NAMES_DA = {
     "terms": "begreberne (catalogue/terms/)",
     "challenges": "udfordringerne (catalogue/challenges/)",
     "flyers": "plakaterne (catalogue/flyers/)",
+    "notes": "de lokale noter (lokalt/notes/)",
+    "contacts": "de lokale kontakter (lokalt/contacts/)",
 }
 
 TYPE_NAMES_DA = {
@@ -87,6 +98,7 @@ class Catalogue:
     files: dict[tuple[str, str], str]  # (kind, id) -> path relative to the project
     updated: dict[str, str] = field(default_factory=dict)  # relative path -> ISO date of last commit
     warnings: list[Problem] = field(default_factory=list)  # filled by load_catalogue(..., with_advice=True)
+    local_folder: str | None = None  # the local layer's folder, relative to root, when there is one
 
     def __getattr__(self, kind: str) -> dict[str, dict]:
         try:
@@ -99,6 +111,20 @@ class Catalogue:
 
     def updated_of(self, kind: str, entry_id: str) -> str | None:
         return self.updated.get(self.files[(kind, entry_id)])
+
+    def is_local(self, kind: str, entry_id: str) -> bool:
+        """True for an entry of the municipality's own layer, False for one of the national catalogue."""
+        return bool(self.local_folder) and self.files[(kind, entry_id)].startswith(self.local_folder + "/")
+
+    def has_local_content(self) -> bool:
+        """Whether the local layer holds anything: an empty lokalt/ folder leaves the national site as it is."""
+        return any(self.is_local(*key) for key in self.files) or bool(self.local_pages())
+
+    def local_pages(self) -> list[Path]:
+        """The local layer's prose pages (lokalt/pages/*.md), in file-name order."""
+        if not self.local_folder:
+            return []
+        return sorted((self.root / self.local_folder / LOCAL_PAGES).glob("*.md"))
 
 
 # ---------------------------------------------------------------- schemas
@@ -244,11 +270,11 @@ def _read(path: Path) -> Document:
     return parse(text)
 
 
-def git_dates(root: Path, folder: str = "catalogue") -> dict[str, str]:
-    """Last commit date (YYYY-MM-DD) of every file under folder, from one git call."""
+def git_dates(root: Path, *folders: str) -> dict[str, str]:
+    """Last commit date (YYYY-MM-DD) of every file under the folders (default catalogue/), from one git call."""
     try:
         log = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--", folder],
+            ["git", "log", "--format=@%cs", "--name-only", "--", *(folders or ("catalogue",))],
             cwd=root, capture_output=True, text=True, check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
@@ -264,35 +290,65 @@ def git_dates(root: Path, folder: str = "catalogue") -> dict[str, str]:
     return dates
 
 
-def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bool = False) -> Catalogue:
-    """Load and check every catalogue file under root/catalogue. Raises CatalogueError. with_advice: also
-    collect the warnings (W-codes) in catalogue.warnings; only `catalogue validate` shows them, so a build
-    does not pay for them (a seventh of the load at 1,600 areas)."""
+def _layers(root: Path, local_folder: str | None) -> list[tuple[str, tuple[str, ...]]]:
+    """(folder, kinds it may hold) of each layer: the national catalogue, then the local one if it exists."""
+    layers = [("catalogue", tuple(kind for kind in KINDS if kind not in LOCAL_ONLY))]
+    if local_folder and (root / local_folder).is_dir():
+        layers.append((local_folder, LOCAL_KINDS))
+    return layers
+
+
+def _stray_folders(root: Path, folder: str, kinds: tuple[str, ...]) -> list[Problem]:
+    """A folder a layer may not hold (an area in the local layer, a note in the national one) is refused, not
+    silently left out of the site."""
+    extra = {"schema"} if folder == "catalogue" else {LOCAL_PAGES}
+    problems = []
+    for path in sorted((root / folder).iterdir()):
+        if path.is_dir() and path.name not in kinds and path.name not in extra and not path.name.startswith("."):
+            where = "den lokale mappe" if folder != "catalogue" else "det nationale katalog"
+            allowed = ", ".join(f"{kind}/" for kind in kinds)
+            hint = (" Noter og kontakter hører til i den lokale mappe." if path.name in LOCAL_ONLY else "")
+            problems.append(Problem(f"{folder}/{path.name}/", 1, "K15",
+                                    f"mappen kan ikke bruges i {where}, så dens filer ville ikke komme med på siden. "
+                                    f"Tilladte mapper: {allowed}.{hint}"))
+    return problems
+
+
+def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bool = False,
+                   local_folder: str | None = LOCAL_FOLDER) -> Catalogue:
+    """Load and check every catalogue file under root/catalogue, and the local layer under root/local_folder
+    if that folder exists. Raises CatalogueError. with_advice: also collect the warnings (W-codes) in
+    catalogue.warnings; only `catalogue validate` shows them, so a build does not pay for them (a seventh of
+    the load at 1,600 areas)."""
     root = Path(root)
     folder = root / "catalogue"
     schemas, registry = load_schemas(folder / "schema")
     problems: list[Problem] = []
     documents: dict[str, list[tuple[str, Path, Document]]] = {kind: [] for kind in KINDS}
+    layers = _layers(root, local_folder)
 
-    for kind in KINDS:
-        for path in sorted((folder / kind).glob("*")):
-            relative = path.relative_to(root).as_posix()
-            if path.suffix == ".yaml":
-                problems.append(Problem(relative, 1, "K13", "filnavnet skal ende på .yml (ikke .yaml)."))
-                continue
-            if path.suffix != ".yml" or not path.is_file():
-                continue
-            try:
-                document = _read(path)
-            except YamlRefused as refused:
-                problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
-                continue
-            problems.extend(Problem(relative, *found) for found in document.problems)
-            documents[kind].append((relative, path, document))
+    for layer, kinds in layers:
+        problems += _stray_folders(root, layer, kinds)
+        for kind in kinds:
+            for path in sorted((root / layer / kind).glob("*")):
+                relative = path.relative_to(root).as_posix()
+                if path.suffix == ".yaml":
+                    problems.append(Problem(relative, 1, "K13", "filnavnet skal ende på .yml (ikke .yaml)."))
+                    continue
+                if path.suffix != ".yml" or not path.is_file():
+                    continue
+                try:
+                    document = _read(path)
+                except YamlRefused as refused:
+                    problems.extend(Problem(relative, *refused_problem) for refused_problem in refused.problems)
+                    continue
+                problems.extend(Problem(relative, *found) for found in document.problems)
+                documents[kind].append((relative, path, document))
 
     # A file named after an id makes that id known even while the file itself has errors: one mistake
     # is then reported once, in its own file, not again in every file that refers to it.
-    known_ids = {kind: {path.stem for path in (folder / kind).glob("*.yml")} for kind in KINDS}
+    known_ids = {kind: {path.stem for layer, kinds in layers if kind in kinds
+                        for path in (root / layer / kind).glob("*.yml")} for kind in KINDS}
     Validator = _validator_class(known_ids)
     entries: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
     files: dict[tuple[str, str], str] = {}
@@ -341,7 +397,9 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                                    key=lambda item: (area_order.get(item[1].get("area"), 10**9), natural_key(item[0]))))
     entries["recommendations"] = dict(sorted(entries["recommendations"].items(), key=lambda item: natural_key(item[0])))
     entries["terms"] = dict(sorted(entries["terms"].items(), key=lambda item: item[1]["term"].casefold()))
-    catalogue = Catalogue(root=root, entries=entries, files=files, updated=git_dates(root) if with_dates else {})
+    local = layers[1][0] if len(layers) > 1 else None
+    updated = git_dates(root, *(layer for layer, _ in layers)) if with_dates else {}
+    catalogue = Catalogue(root=root, entries=entries, files=files, updated=updated, local_folder=local)
     if with_advice:
         catalogue.warnings = advice(catalogue, {relative: document for docs in documents.values()
                                                 for relative, _, document in docs})
@@ -427,13 +485,14 @@ def advice(catalogue: Catalogue, documents: dict[str, Document]) -> list[Problem
 _cache: dict[Path, tuple[tuple, Catalogue]] = {}
 
 
-def load_catalogue_cached(root: Path | str) -> Catalogue:
+def load_catalogue_cached(root: Path | str, local_folder: str | None = LOCAL_FOLDER) -> Catalogue:
     """load_catalogue, done once per state of the files: MkDocs' hooks and macros share one load per build,
     and `mkdocs serve` loads again as soon as a file changes (the key holds every file's mtime and size)."""
     root = Path(root).resolve()
-    key = tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
-                       for p in (root / "catalogue").rglob("*") if p.is_file()))
+    folders = [root / "catalogue"] + ([root / local_folder] if local_folder else [])
+    key = (local_folder, tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
+                                      for folder in folders for p in folder.rglob("*") if p.is_file())))
     cached = _cache.get(root)
     if cached is None or cached[0] != key:
-        _cache[root] = (key, load_catalogue(root))
+        _cache[root] = (key, load_catalogue(root, local_folder=local_folder))
     return _cache[root][1]

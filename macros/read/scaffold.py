@@ -12,12 +12,14 @@ import re
 import textwrap
 from pathlib import Path
 
-from .catalogue import KINDS, Catalogue, load_schemas
+from .catalogue import KINDS, LOCAL_FOLDER, LOCAL_KINDS, LOCAL_ONLY, Catalogue, load_schemas
 
 SINGULAR = {schema: folder for folder, schema in KINDS.items()}  # "area" -> "areas"
-OWNER_KINDS = {"area": "areas", "strand": "strands", "guide": "guides"}
+SINGULAR_OF = dict(KINDS)  # "areas" -> "area"
+OWNER_KINDS = {"area": "areas", "strand": "strands", "guide": "guides", "tool": "tools"}
 ID_PREFIX = {"areas": "omraade", "tools": "vaerktoej", "terms": "begreb", "challenges": "udfordring",
-             "strands": "spor", "guides": "vejledning", "roles": "rolle", "phases": "fase", "sources": "kilde"}
+             "strands": "spor", "guides": "vejledning", "roles": "rolle", "phases": "fase", "sources": "kilde",
+             "notes": "note", "contacts": "kontakt"}
 
 
 def _resolve(schema: dict, schemas: dict[str, dict]) -> dict:
@@ -54,28 +56,39 @@ def _yaml_value(value) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON is valid YAML and quotes what YAML would misread
 
 
-def next_id_and_number(catalogue: Catalogue, folder: str, owner: str | None) -> tuple[str, int]:
+def next_id_and_number(catalogue: Catalogue, folder: str, owner: str | None,
+                       layers: tuple[str, ...] = ("catalogue",)) -> tuple[str, int]:
     existing = catalogue.entries[folder]
     numbers = [entry.get("number", 0) for entry in existing.values()]
     number = max(numbers, default=0) + 1
     prefix = owner if folder == "recommendations" and owner else ID_PREFIX.get(folder, folder)
     count = 1
-    while f"{prefix}-{count}" in existing or (catalogue.root / "catalogue" / folder / f"{prefix}-{count}.yml").exists():
+    while f"{prefix}-{count}" in existing or any((catalogue.root / layer / folder / f"{prefix}-{count}.yml").exists()
+                                                 for layer in layers):
         count += 1
     return f"{prefix}-{count}", number
 
 
-def new_entry(catalogue: Catalogue, kind: str, entry_id: str | None = None, owner: tuple[str, str] | None = None) -> Path:
-    """Write catalogue/<folder>/<id>.yml for kind ('area', 'tool', …) and return its path."""
+def new_entry(catalogue: Catalogue, kind: str, entry_id: str | None = None, owner: tuple[str, str] | None = None,
+              *, local_folder: str | None = None) -> Path:
+    """Write catalogue/<folder>/<id>.yml for kind ('area', 'tool', …) and return its path; with local_folder
+    (and always for notes and contacts, which exist only there) the entry goes into the local layer instead."""
     folder = SINGULAR[kind]
+    if folder in LOCAL_ONLY:
+        local_folder = local_folder or catalogue.local_folder or LOCAL_FOLDER
+    if local_folder and folder not in LOCAL_KINDS:
+        raise ValueError(f"{kind} kan ikke oprettes lokalt. Lokalt kan I oprette: "
+                         + ", ".join(sorted(SINGULAR_OF[k] for k in LOCAL_KINDS)) + ".")
+    layer = local_folder or "catalogue"
     schemas, _ = load_schemas(catalogue.root / "catalogue" / "schema")
     schema = schemas[f"{kind}.schema.json"]
     schemas = {**schemas, "__current__": schema}
-    if owner is None and kind in ("tool", "recommendation"):
+    if owner is None and kind in ("tool", "recommendation", "note"):
         owner = ("area", next(iter(catalogue.areas)))
-    generated_id, number = next_id_and_number(catalogue, folder, owner[1] if owner else None)
+    generated_id, number = next_id_and_number(catalogue, folder, owner[1] if owner else None,
+                                              tuple(dict.fromkeys(["catalogue", layer])))
     entry_id = entry_id or generated_id
-    path = catalogue.root / "catalogue" / folder / f"{entry_id}.yml"
+    path = catalogue.root / layer / folder / f"{entry_id}.yml"
     if path.exists():
         raise FileExistsError(f"{path.relative_to(catalogue.root)} findes allerede.")
 
@@ -91,9 +104,12 @@ def new_entry(catalogue: Catalogue, kind: str, entry_id: str | None = None, owne
     if kind == "tool":
         values["items"] = ["UDFYLD: første punkt", "UDFYLD: andet punkt"]
 
-    required = set(schema.get("required", []))
+    # "at least one of" (anyOf): the first is written as required, so the new file is valid as it stands
+    required = set(schema.get("required", [])) | {alt["required"][0] for alt in schema.get("anyOf", [])[:1]
+                                                   if set(alt) == {"required"}}
     alternatives = [alt["required"][0] for alt in schema.get("oneOf", []) if set(alt) == {"required"}]
-    lines = [f"# yaml-language-server: $schema=../schema/{kind}.schema.json",
+    schema_dir = "../schema" if layer == "catalogue" else "../" * (layer.count("/") + 2) + "catalogue/schema"
+    lines = [f"# yaml-language-server: $schema={schema_dir}/{kind}.schema.json",
              *textwrap.wrap(f"# {schema.get('title', kind)}: {schema.get('description', '')}", 100, subsequent_indent="# "),
              "# Felter med # foran er valgfrie: fjern # for at bruge dem. Erstat al tekst, der starter med UDFYLD.", ""]
     for name, raw in schema["properties"].items():

@@ -12,6 +12,7 @@ PAGE_PATHS = {
     "guides": "implementering/{id}.md",
     "roles": "roller/{id}.md",
     "flyers": "plakater/{id}.md",
+    "pages": "hos-os/{id}.md",  # the local layer's prose pages (lokalt/pages/<id>.md)
 }
 INDEX_PATHS = {
     "home": "index.md",
@@ -20,6 +21,7 @@ INDEX_PATHS = {
     "recommendations": "anbefalinger/index.md",
     "terms": "ordliste.md",
     "plan": "min-plan.md",
+    "contacts": "hos-os/hvem-kan-hjaelpe.md",  # only when the local layer has contacts
 }
 
 

@@ -21,7 +21,7 @@ import yaml
 from ..read.catalogue import Catalogue
 from .diagrams import MONTHS, diagram_svg, plain
 from .downloads import FORMATS, Imprint, formats_of, make
-from .paths import EDITION_PDF, INDEX_PATHS, page_path, pdf_path, relative_link, web_address
+from .paths import EDITION_PDF, INDEX_PATHS, PAGE_PATHS, page_path, pdf_path, relative_link, web_address
 from .printout import qr_svg
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -125,9 +125,11 @@ def template_cache() -> jinja2.BytecodeCache | None:
 class Site:
     """The pages of the site for one catalogue; templates are compiled once."""
 
-    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = ""):
+    def __init__(self, catalogue: Catalogue, *, content_dir: Path | None = None, site_url: str = "",
+                 brand: dict | None = None):
         self.catalogue = catalogue
         self.site_url = site_url  # where the site is published; printouts name it (empty: site-relative)
+        self.brand = brand or {}  # mkdocs.yml extra.brand: who publishes the site (names local entries)
         self.content_dir = content_dir if content_dir is not None else catalogue.root / "content"
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -141,7 +143,7 @@ class Site:
         self.env.filters.update(attr_escape=lambda text: str(text).replace('"', "&quot;"),
                                 quote_block=quote_block, danish_date=danish_date,
                                 as_paragraph=as_paragraph)
-        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path)
+        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link)
         self.env.globals.update(pdf_path=pdf_path, qr_svg=qr_svg, EDITION_PDF=EDITION_PDF)
 
     # ------------------------------------------------------------ derived data
@@ -204,7 +206,10 @@ class Site:
             return {"name": name, "legend": legend, "options": [{"value": value, "label": label, "count": counts[name][value]}
                                                                 for value, label in options if counts[name][value]]}
 
-        return [
+        local = [rec_id for rec_id in cat.recommendations if cat.is_local("recommendations", rec_id)]
+        counts["origin"] = Counter(local=len(local), national=len(cat.recommendations) - len(local))
+        origin = [facet("origin", "Oprindelse", [("national", "Det nationale katalog"), ("local", self.local_label)])]
+        return (origin if local else []) + [
             facet("strand", "Spor", [(sid, f"{s['label']}: {s['title']}") for sid, s in cat.strands.items()]),
             facet("role", "Rolle", [(rid, role["title"]) for rid, role in cat.roles.items()]),
             facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]),
@@ -235,6 +240,55 @@ class Site:
     def address(self, path: str) -> str:
         """The web address of a page (docs-relative Markdown path) that its printout names."""
         return web_address(self.site_url, path)
+
+    # ------------------------------------------------------------ the municipality's own layer
+
+    @property
+    def organisation(self) -> str:
+        return self.brand.get("organisation") or "os"
+
+    @property
+    def local_label(self) -> str:
+        """The badge on everything from the local layer: 'Lokalt · Eksempel Kommune'."""
+        return " · ".join(filter(None, ["Lokalt", self.brand.get("organisation")]))
+
+    @cached_property
+    def notes_by_target(self) -> dict[tuple[str, str], list[dict]]:
+        targets: dict[tuple[str, str], list[dict]] = {}
+        for note in self.catalogue.notes.values():
+            for kind in ("area", "tool", "guide", "strand"):
+                if kind in note:
+                    targets.setdefault((kind + "s", note[kind]), []).append(note)
+        return targets
+
+    def notes_for(self, kind: str, entry_id: str) -> list[dict]:
+        """The local notes attached to a national entry (kind as a folder name: 'areas', 'tools', …)."""
+        return self.notes_by_target.get((kind, entry_id), [])
+
+    def contacts_for_role(self, role_id: str) -> list[dict]:
+        return [contact for contact in self.catalogue.contacts.values() if role_id in contact.get("roles", [])]
+
+    def flyer_contacts(self) -> list[dict]:
+        """The contacts the local layer puts on the posters' "Kontakt" line."""
+        return [contact for contact in self.catalogue.contacts.values() if contact.get("on_flyers")]
+
+    def local_pages(self) -> list[Page]:
+        """The local layer's prose (lokalt/pages/*.md) as pages under hos-os/, and "Hvem kan hjælpe?" when the
+        layer has contacts. Editors' Markdown is never rendered as Jinja (render_macros: false)."""
+        cat = self.catalogue
+        pages = []
+        for file in cat.local_pages():
+            meta, body = split_front_matter(file.read_text(encoding="utf-8"))
+            title = str(meta.get("title") or file.stem)
+            front = yaml.safe_dump({"title": title, "render_macros": False, "page_kind": "local"},
+                                   allow_unicode=True, sort_keys=False)
+            pages.append(Page(page_path("pages", file.stem), title, f"---\n{front}---\n{body}",
+                              file.relative_to(cat.root).as_posix()))
+        if cat.contacts:
+            path = INDEX_PATHS["contacts"]
+            pages.append(Page(path, "Hvem kan hjælpe?", self.render("contacts.md.j2", path),
+                              f"{cat.local_folder}/contacts/"))
+        return pages
 
     # ------------------------------------------------------------ diagrams, downloads and "Min plan"
 
@@ -334,6 +388,7 @@ class Site:
             path = INDEX_PATHS[kind]
             out.append(Page(path, title, self.render(template, path), folder))
         out.append(Page(INDEX_PATHS["plan"], "Min plan", self.render("min_plan.md.j2", INDEX_PATHS["plan"]), None))
+        out.extend(self.local_pages())
         out.extend(self.content_pages())
         return out
 
@@ -355,6 +410,9 @@ class Site:
         prose = sorted(((split_front_matter(p.markdown)[0].get("order", 100), p.path) for p in pages
                         if p.edit_path and p.edit_path.startswith("content/")))
         nav: list = [{titles[path]: path} for order, path in prose if order < 100]
+        local = [page.path for page in pages if page.path.startswith(PAGE_PATHS["pages"].split("/")[0] + "/")]
+        if local:  # the municipality's own pages first: they are what its staff look for
+            nav.append({f"Hos {self.organisation}": [{titles[path]: path} for path in local]})
         for strand_id, strand in cat.strands.items():
             areas = [(titles[page_path("areas", a["id"])], page_path("areas", a["id"]), str(a["number"]))
                      for a in self.areas_of(strand_id)]
@@ -418,18 +476,21 @@ class Site:
         def url(kind: str, entry_id: str) -> str:
             return page_path(kind, entry_id)[: -len(".md")] + ".html"
 
+        def origin(kind: str, entry_id: str) -> str:
+            return "local" if cat.is_local(kind, entry_id) else "national"
+
         return {
             "strands": [{"id": i, "number": s["number"], "title": s["title"], "url": url("strands", i)}
                         for i, s in cat.strands.items()],
             "areas": [{"id": i, "number": a["number"], "title": a["title"], "strand": a["strand"],
                        "url": url("areas", i)} for i, a in cat.areas.items()],
             "tools": [{"id": i, "title": t["title"], "kind": t["kind"], "area": t.get("area"), "guide": t.get("guide"),
-                       "url": url("tools", i), "pdf": None} for i, t in cat.tools.items()],
+                       "url": url("tools", i), "pdf": None, "origin": origin("tools", i)} for i, t in cat.tools.items()],
             "recommendations": [
                 {"id": i, "title": r["text"], "text": r["text"], "area": r.get("area"),
                  "strand": r.get("strand") or (cat.areas[r["area"]]["strand"] if "area" in r else None),
                  "guide": r.get("guide"), "roles": r["roles"], "phases": r.get("phases", []),
-                 "url": f"{INDEX_PATHS['recommendations'][:-3]}.html#{i}"}
+                 "url": f"{INDEX_PATHS['recommendations'][:-3]}.html#{i}", "origin": origin("recommendations", i)}
                 for i, r in cat.recommendations.items()
             ],
             "flyers": [{"id": i, "title": f["title"], "tool": f.get("tool"), "url": url("flyers", i), "pdf": None}

@@ -249,3 +249,29 @@ def test_the_editor_writes_the_same_bytes_as_catalogue_fmt(page, built_site):
         expected = canonical(data, kind, schemas)
         assert text == expected, data.get("id")
         assert saved == expected, data.get("id")
+
+
+def test_an_edition_with_a_local_layer_edits_it_in_the_same_form(page, built_site, project):
+    """With lokalt/, its kinds (notes and contacts included) get collections of their own, writing into lokalt/
+    with a modeline that reaches the national schemas; the editor's writer gives the bytes `catalogue fmt` gives."""
+    schema_dir = project / "catalogue" / "schema"
+    assert not [c for c in cms.config(schema_dir, {})["collections"] if c["folder"].startswith("lokalt/")]
+    shutil.copytree(Path(__file__).parent / "fixtures" / "lokalt", project / "lokalt")
+    collections = {c["name"]: c for c in cms.config(schema_dir, {})["collections"]}
+    assert collections["local-contacts"]["folder"] == "lokalt/contacts"
+    assert collections["local-notes"]["label"].startswith("Lokalt: ")
+    assert collections["tools"]["folder"] == "catalogue/tools" and "contacts" not in collections
+    notes = {f["name"]: f for f in collections["local-notes"]["fields"]}
+    assert notes["area"]["widget"] == "relation" and notes["area"]["collection"] == "areas"  # national targets
+    shapes = json.loads(cms.shapes_json(schema_dir, {}))
+    files = [(kind, path) for kind, path in catalogue_files(project) if "lokalt" in path.parts]
+    assert {kind for kind, _ in files} >= {"notes", "contacts", "tools", "recommendations"}
+    entries = [(f"local-{kind}", parse(path.read_text(encoding="utf-8")).data) for kind, path in files]
+    page.set_content("<html><body></body></html>")
+    page.add_script_tag(path=str(built_site / "admin" / "vendor" / "js-yaml" / "js-yaml.min.js"))
+    page.add_script_tag(path=str(built_site / "admin" / "catalogue-format.js"))
+    written = page.evaluate("([shapes, entries]) => entries.map(([name, data]) => CatalogueFormat.toText(data, shapes[name]))",
+                            [shapes, entries])
+    for (kind, path), text in zip(files, written):
+        assert text.startswith(f"# yaml-language-server: $schema=../../catalogue/schema/{shapes['local-' + kind]['schema']}.schema.json\n")
+        assert text == path.read_text(encoding="utf-8"), path  # the fixture is in canonical form (tests/test_fmt.py)

@@ -78,3 +78,25 @@ def test_the_catalogue_is_in_canonical_form():
     check = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(ROOT), "fmt", "--check"],
                            capture_output=True, text=True, cwd=ROOT)
     assert check.returncode == 0, check.stdout[:2000] + check.stderr[-500:]
+
+
+def test_the_local_layer_is_formatted_too_with_its_own_modeline(project):
+    """A municipality's editors write lokalt/ (by hand or in a form) as well: the same canonical form, with the
+    modeline pointing from lokalt/<kind>/ to the national schemas."""
+    import shutil
+
+    shutil.copytree(Path(__file__).parent / "fixtures" / "lokalt", project / "lokalt")
+    contact = project / "lokalt" / "contacts" / "hr-partner.yml"
+    data = parse(contact.read_text(encoding="utf-8")).data
+    contact.write_text(yaml.safe_dump(dict(reversed(list(data.items()))), allow_unicode=True), encoding="utf-8")
+    run = [sys.executable, "-m", "macros.cli", "--root", str(project), "fmt"]
+    check = subprocess.run(run + ["--check"], capture_output=True, text=True, cwd=ROOT)
+    assert check.returncode == 1 and "lokalt/contacts/hr-partner.yml" in check.stdout, check.stdout
+    assert subprocess.run(run, capture_output=True, text=True, cwd=ROOT).returncode == 0
+    text = contact.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../catalogue/schema/contact.schema.json\nid: hr-partner\n")
+    assert parse(text).data == data
+    assert subprocess.run(run + ["--check"], capture_output=True, text=True, cwd=ROOT).returncode == 0
+    validate = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(project), "validate"],
+                              capture_output=True, text=True, cwd=ROOT)
+    assert validate.returncode == 0, validate.stderr

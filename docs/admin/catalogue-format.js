@@ -134,7 +134,7 @@
   }
 
   function toText(data, shape) {
-    var lines = ["# yaml-language-server: $schema=../schema/" + shape.schema + ".schema.json"]
+    var lines = ["# yaml-language-server: $schema=" + (shape.schema_folder || "../schema") + "/" + shape.schema + ".schema.json"]
       .concat(mapping(data, shape, 0));
     return lines.join("\n") + "\n";
   }

@@ -11,13 +11,15 @@ Also written: admin/shapes.json, the key order of every kind for the editor's YA
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
 import yaml
 
-from macros.read.catalogue import KIND_NAMES_DA, KINDS, LOCAL_ONLY
+from macros.read.catalogue import KIND_NAMES_DA, KINDS, LOCAL_KINDS, LOCAL_ONLY
 from macros.read.fmt import Schemas
+from macros.read.settings import local_folder_of
 
 # The field shown for an entry in lists and relation pickers: the first of these a kind has.
 TITLE_FIELDS = ("title", "term", "heading", "name", "text")
@@ -25,6 +27,7 @@ TITLE_FIELDS = ("title", "term", "heading", "name", "text")
 EDITOR_ORDER = ("areas", "tools", "recommendations", "guides", "challenges", "terms", "flyers", "strands", "phases",
                 "roles", "sources")
 LOCAL_BACKEND = "http://localhost:8081/api/v1"  # decap-server, started by `make edit`
+LOCAL_PREFIX = "local-"  # the local layer's collections: local-tools, local-notes, ...
 
 
 def _title_field(node: dict) -> str:
@@ -116,13 +119,16 @@ class ConfigBuilder:
         required = set(node.get("required", []))
         return [self.field(name, child, base, name in required) for name, child in node.get("properties", {}).items()]
 
-    def collection(self, kind: str) -> dict:
+    def collection(self, kind: str, local: str | None = None) -> dict:
+        """The folder collection of a kind: catalogue/<kind>, or with local, the local layer's <local>/<kind>."""
         schema, base = self.schemas.for_kind(kind)
-        label = KIND_NAMES_DA[kind].split(" ")[0]
+        label = KIND_NAMES_DA[kind].split(" (")[0].removeprefix("de lokale ")  # "værktøjerne", "noter"
+        label = label[:1].upper() + label[1:]
+        name = f"{LOCAL_PREFIX}{kind}" if local else kind
         return {
-            "name": kind, "label": label[:1].upper() + label[1:], "label_singular": schema.get("title", kind),
-            "description": schema.get("description", ""), "folder": f"catalogue/{kind}", "extension": "yml",
-            "format": f"catalogue-{kind}", "create": True, "delete": False, "identifier_field": "id",
+            "name": name, "label": f"Lokalt: {label}" if local else label, "label_singular": schema.get("title", kind),
+            "description": schema.get("description", ""), "folder": f"{local or 'catalogue'}/{kind}", "extension": "yml",
+            "format": f"catalogue-{name}", "create": True, "delete": False, "identifier_field": "id",
             "slug": "{{fields.id}}", "summary": f"{{{{fields.{_title_field(schema)}}}}}",
             "fields": self.fields(schema, base),
         }
@@ -163,8 +169,16 @@ def backend(mkdocs_config: dict) -> dict:
     return {"name": name, **({"repo": repo} if repo else {}), "branch": settings.pop("branch", "main"), **settings}
 
 
+def _local_folder(schema_dir: Path, mkdocs_config: dict) -> str | None:
+    """The local layer's folder when this edition has one (lokalt/): its kinds get collections of their own."""
+    folder = local_folder_of(mkdocs_config.get("extra") or {})
+    return folder if folder and (schema_dir.parent.parent / folder).is_dir() else None
+
+
 def config(schema_dir: Path, mkdocs_config: dict) -> dict:
     builder = ConfigBuilder(schema_dir)
+    local = _local_folder(schema_dir, mkdocs_config)
+    national = [builder.collection(kind) for kind in sorted(KINDS, key=_editor_rank) if kind not in LOCAL_ONLY]
     return {
         "backend": backend(mkdocs_config),
         "publish_mode": "editorial_workflow",  # saving opens a pull request
@@ -174,8 +188,8 @@ def config(schema_dir: Path, mkdocs_config: dict) -> dict:
         "logo_url": "",
         "media_folder": "docs/assets/uploads",
         "public_folder": "/assets/uploads",
-        # Local-only kinds (notes, contacts) live in the municipality's own folder, not in catalogue/.
-        "collections": [builder.collection(kind) for kind in sorted(KINDS, key=_editor_rank) if kind not in LOCAL_ONLY],
+        # The local layer's kinds first (what a municipality's editors change), then the national catalogue.
+        "collections": [builder.collection(kind, local) for kind in LOCAL_KINDS if local] + national,
     }
 
 
@@ -184,7 +198,11 @@ def config_yaml(schema_dir: Path, mkdocs_config: dict) -> str:
     return header + yaml.safe_dump(config(schema_dir, mkdocs_config), allow_unicode=True, sort_keys=False, width=120)
 
 
-def shapes_json(schema_dir: Path) -> str:
+def shapes_json(schema_dir: Path, mkdocs_config: dict) -> str:
+    """Each collection's shape; a local entry's modeline reaches the national schemas from one folder further down."""
     builder = ConfigBuilder(schema_dir)
     shapes = {kind: {"schema": KINDS[kind], **builder.shape(*builder.schemas.for_kind(kind))} for kind in KINDS}
+    if local := _local_folder(schema_dir, mkdocs_config):
+        folder = Path(os.path.relpath(schema_dir, schema_dir.parent.parent / local / "kind")).as_posix()
+        shapes.update({f"{LOCAL_PREFIX}{kind}": {**shapes[kind], "schema_folder": folder} for kind in LOCAL_KINDS})
     return json.dumps(shapes, ensure_ascii=False, sort_keys=True)

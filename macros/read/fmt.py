@@ -15,10 +15,12 @@ over the whole catalogue and compares the bytes. Keep the two in step.
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
-from .catalogue import KINDS, load_schemas
+from .catalogue import KINDS, LOCAL_KINDS, load_schemas
+from .settings import read_site_config
 from .yamlfile import YamlRefused, parse
 
 WIDTH = 100
@@ -182,10 +184,12 @@ def _sequence(items: list, node, base, schemas: Schemas, indent: int) -> list[st
     return lines
 
 
-def canonical(data: dict, kind: str, schemas: Schemas) -> str:
-    """The canonical text of one entry of this kind (folder name under catalogue/)."""
+def canonical(data: dict, kind: str, schemas: Schemas, schema_folder: str = "../schema") -> str:
+    """The canonical text of one entry of this kind (folder name under catalogue/); schema_folder is where the
+    modeline finds the schemas from the file's folder (a local entry sits one level further down)."""
     node, base = schemas.for_kind(kind)
-    lines = [MODELINE.format(schema=KINDS[kind])] + _mapping(data, node, base, schemas, 0)
+    modeline = MODELINE.format(schema=KINDS[kind]).replace("../schema/", f"{schema_folder}/")
+    lines = [modeline] + _mapping(data, node, base, schemas, 0)
     return "\n".join(lines) + "\n"
 
 
@@ -196,7 +200,7 @@ class NotFormattable(Exception):
     """The file cannot be read (fix it first: `catalogue validate` says how)."""
 
 
-def format_text(text: str, kind: str, schemas: Schemas) -> str:
+def format_text(text: str, kind: str, schemas: Schemas, schema_folder: str = "../schema") -> str:
     try:
         document = parse(text)
     except YamlRefused as error:
@@ -205,14 +209,19 @@ def format_text(text: str, kind: str, schemas: Schemas) -> str:
         raise NotFormattable("; ".join(f"linje {p[0]}: {p[2]}" for p in document.problems))
     if not isinstance(document.data, dict):
         raise NotFormattable("filen skal indeholde felter (nøgle: værdi)")
-    result = canonical(document.data, kind, schemas)
+    result = canonical(document.data, kind, schemas, schema_folder)
     if parse(result).data != document.data:  # never write a file that means something else
         raise NotFormattable("den formaterede fil ville ændre indholdet; ret filen i hånden")
     return result
 
 
 def catalogue_files(root: Path) -> list[tuple[str, Path]]:
-    return [(kind, path) for kind in KINDS for path in sorted((root / "catalogue" / kind).glob("*.yml"))]
+    """Every entry file, the national catalogue's and the local layer's (lokalt/), which editors write too."""
+    files = [(kind, path) for kind in KINDS for path in sorted((root / "catalogue" / kind).glob("*.yml"))]
+    local = read_site_config(root)["local_folder"] if (root / "mkdocs.yml").exists() else None
+    if local:
+        files += [(kind, path) for kind in LOCAL_KINDS for path in sorted((root / local / kind).glob("*.yml"))]
+    return files
 
 
 def format_catalogue(root: Path, check: bool) -> tuple[list[Path], list[str]]:
@@ -221,8 +230,9 @@ def format_catalogue(root: Path, check: bool) -> tuple[list[Path], list[str]]:
     changed, problems = [], []
     for kind, path in catalogue_files(root):
         text = path.read_text(encoding="utf-8")
+        schema_folder = Path(os.path.relpath(root / "catalogue" / "schema", path.parent)).as_posix()
         try:
-            result = format_text(text, kind, schemas)
+            result = format_text(text, kind, schemas, schema_folder)
         except NotFormattable as error:
             problems.append(f"{path.relative_to(root)}: {error}")
             continue

@@ -28,6 +28,13 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def released_pages(site: Path) -> list[str]:
+    """The built HTML pages readers get (site-relative): all but the editor, which `make dist` leaves out."""
+    from macros.publish.dist import released
+
+    return sorted(p for p in (path.relative_to(site).as_posix() for path in site.rglob("*.html")) if released(p))
+
+
 def build(project: Path, site_dir: Path, tool: str = "mkdocs", config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", tool, "build", "--strict", "--site-dir", str(site_dir),

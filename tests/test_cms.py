@@ -212,10 +212,12 @@ def test_a_field_added_to_a_schema_appears_in_the_generated_form(project):
     assert field["widget"] == "string" and field["required"] is True
 
 
-def test_generated_config_follows_the_schemas(built_site):
-    config = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+def test_generated_config_follows_the_schemas(built_site, addressed_site):
+    shipped = yaml.safe_load((built_site / "admin" / "config.yml").read_text(encoding="utf-8"))
+    assert shipped["backend"] == {"name": "github", "branch": "main"}  # no repo_url as shipped: no repository
+    config = yaml.safe_load((addressed_site / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["publish_mode"] == "editorial_workflow"
-    assert config["backend"] == {"name": "github", "repo": "example/sygefravaer-katalog", "branch": "main"}
+    assert config["backend"] == {"name": "github", "repo": "hr/sygefravaer-katalog", "branch": "main"}  # repo_url
     collections = {c["name"]: c for c in config["collections"]}
     assert set(collections) == {kind for kind, _ in catalogue_files(ROOT)}
     recommendation = {f["name"]: f for f in collections["recommendations"]["fields"]}
@@ -275,3 +277,12 @@ def test_an_edition_with_a_local_layer_edits_it_in_the_same_form(page, built_sit
     for (kind, path), text in zip(files, written):
         assert text.startswith(f"# yaml-language-server: $schema=../../catalogue/schema/{shapes['local-' + kind]['schema']}.schema.json\n")
         assert text == path.read_text(encoding="utf-8"), path  # the fixture is in canonical form (tests/test_fmt.py)
+
+
+def test_without_a_repository_the_editor_says_how_to_connect_it(page, site_url):
+    """As shipped (no repo_url) and with no local backend running, /admin/ explains in Danish what is missing
+    instead of Decap's English configuration error."""
+    page.goto(site_url + "admin/index.html")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Editoren er ikke sat op")
+    assert "repo_url" in page.inner_text("main") and "make edit" in page.inner_text("main")
+    assert "Config Errors" not in page.inner_text("body")

@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import BUILD_ENV, ROOT, build
+from conftest import BUILD_ENV, ROOT, build, released_pages
 from macros.publish import csp, dist
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -62,7 +62,7 @@ def is_external(reference: str) -> bool:
 
 
 def pages(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    return released_pages(site)  # the intranet release; the editor (admin/) is not in it
 
 
 def target(page: str, reference: str) -> str | None:

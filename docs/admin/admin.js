@@ -22,8 +22,23 @@
   Promise.all([get("setup.json"), get("config.yml")]).then(function (texts) {
     var setup = JSON.parse(texts[0]);
     var config = window.jsyaml.load(texts[1]);
-    return localModes(config.local_backend.url).then(function (modes) { start(setup, config, modes); });
+    return localModes(config.local_backend.url).then(function (modes) {
+      if (!modes && !config.backend.repo) return notConnected();
+      start(setup, config, modes);
+    });
   });
+
+  /* No repository to save to (mkdocs.yml sets neither repo_url nor extra.cms.repo) and no local backend: say so
+     in Danish and how to fix it, instead of Decap's English configuration error. */
+  function notConnected() {
+    document.title = "Editoren er ikke sat op";
+    document.body.innerHTML = '<main style="max-width:40rem;margin:3rem auto;padding:0 1rem;font:16px/1.5 sans-serif">' +
+      "<h1>Editoren er ikke sat op</h1>" +
+      "<p>Sitet er ikke koblet til et repository, så editoren har ikke noget sted at gemme ændringerne.</p>" +
+      "<p>Den, der driver sitet, skriver repositoriets adresse i <code>mkdocs.yml</code> (<code>repo_url</code>, " +
+      "eller <code>repo</code> under <code>extra.cms</code>) og bygger sitet igen. På din egen maskine kan du " +
+      "redigere filerne direkte med <code>make edit</code>.</p></main>";
+  }
 
   function start(setup, config, modes) {
     var CMS = window.CMS;

@@ -16,6 +16,8 @@ import hashlib
 from html.parser import HTMLParser
 from pathlib import Path
 
+from macros.publish.dist import released
+
 # Script types a browser executes; other types (application/json for Material's __config) are data.
 _EXECUTED_TYPES = {"", "text/javascript", "application/javascript", "module"}
 
@@ -82,9 +84,10 @@ def _sources(blocks: set[str], attributes: set[str]) -> list[str]:
 
 
 def inline_sources(site_dir: Path) -> tuple[list[str], list[str]]:
-    """The script-src and style-src sources that allow the inline code of every built page, and no other."""
+    """The script-src and style-src sources that allow the inline code of every released page, and no other (the
+    policy is for the intranet release, which leaves the editor out)."""
     scripts, handlers, styles, style_attributes = set(), set(), set(), set()
-    for page in sorted(Path(site_dir).rglob("*.html")):
+    for page in sorted(p for p in Path(site_dir).rglob("*.html") if released(p.relative_to(site_dir).as_posix())):
         parser = _InlineCode(str(page.relative_to(site_dir)))
         parser.feed(page.read_text(encoding="utf-8"))
         parser.close()

@@ -61,11 +61,16 @@ def version(root: Path) -> str:
 EXCLUDED = ("admin/",)
 
 
+def released(relative: str) -> bool:
+    """Whether a built file (site-relative path) is part of the intranet release: everything but the editor."""
+    return not relative.startswith(EXCLUDED)
+
+
 def write_zip(site_dir: Path, target: Path, epoch: int) -> None:
     """Every file under site_dir but EXCLUDED, sorted by path, with fixed time, permissions and compression."""
     stamp = time.gmtime(max(epoch, _ZIP_EARLIEST))[:6]
     files = sorted((path.relative_to(site_dir).as_posix(), path) for path in site_dir.rglob("*")
-                   if path.is_file() and not path.relative_to(site_dir).as_posix().startswith(EXCLUDED))
+                   if path.is_file() and released(path.relative_to(site_dir).as_posix()))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w") as archive:

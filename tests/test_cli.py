@@ -41,7 +41,7 @@ REFUSALS = [
     (lambda p: edit(p, AREA, "toc_title: Virk", "toc_title: &a Virk"), "K06", None, "ankeret &a"),
     (lambda p: edit(p, AREA, "  document: inspirationskatalog", "\tdocument: inspirationskatalog"), "K04", None, "tabulator"),
     (lambda p: edit(p, AREA, "lead: >-", "leed: >-"), "K07", "leed", "Mente du 'lead'?"),
-    (lambda p: edit(p, REC, "roles: [leder, jobcenter]", "roles: [leder, jobcenter]\nphases: [no]"), "K08", "phases[0]",
+    (lambda p: edit(p, REC, "roles:\n  - leder\n  - jobcenter\n", "roles:\n  - leder\n  - jobcenter\nphases: [no]\n"), "K08", "phases[0]",
      "ja/nej-værdi"),
     (lambda p: edit(p, AREA, "number: 16", "number: 16.5"), "K08", "number", "skal være et heltal"),
     (lambda p: edit(p, REC, "area: virksomhedspraktik\n", ""), "K09", None, "angiv præcis ét af felterne area, strand, guide"),

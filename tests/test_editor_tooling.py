@@ -205,10 +205,11 @@ def test_release_and_weekly_workflows():
     assert any(step.get("uses", "").startswith("lycheeverse/lychee-action@") for step in _steps(weekly))
 
 
-def test_pre_commit_runs_yamllint_then_catalogue_validate():
+def test_pre_commit_runs_yamllint_then_catalogue_validate_and_fmt_check():
     config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = [(repo["repo"], repo.get("rev"), hook) for repo in config["repos"] for hook in repo["hooks"]]
-    assert [hook["id"] for _, _, hook in hooks] == ["yamllint", "catalogue-validate"]
+    assert [hook["id"] for _, _, hook in hooks] == ["yamllint", "catalogue-validate", "catalogue-fmt"]
+    assert "fmt --check" in hooks[2][2]["entry"]
     pinned = re.search(r"^yamllint==(\S+)$", (ROOT / "constraints.txt").read_text(encoding="utf-8"), re.MULTILINE)
     assert pinned and hooks[0][1] == f"v{pinned.group(1)}", "pre-commit's yamllint must be the version in constraints.txt"
     validate = hooks[1][2]
@@ -219,7 +220,7 @@ def test_validate_output_becomes_annotations_at_the_line(project):
     """The pull request shows each error and each piece of advice at its file and line (the workflow's sed script)."""
     recommendation = project / "catalogue/recommendations/virksomhedspraktik-1.yml"
     text = recommendation.read_text(encoding="utf-8")
-    recommendation.write_text(text.replace("roles: [leder, jobcenter]", "roles: [leder, chef]"), encoding="utf-8")
+    recommendation.write_text(text.replace("  - jobcenter\n", "  - chef\n"), encoding="utf-8")
     tool = project / "catalogue/tools/handleplan.yml"
     tool.write_text(tool.read_text(encoding="utf-8").replace("kind: template", "kind: skabelon 100 %"), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(project), "validate"],

@@ -121,7 +121,7 @@ def test_reference_to_unknown_id(project):
 
 def test_reference_inside_a_list(project):
     relative = "catalogue/recommendations/virksomhedspraktik-1.yml"
-    text = replace_in(project, relative, "roles: [leder, jobcenter]", "roles:\n  - leder\n  - chef")
+    text = replace_in(project, relative, "roles:\n  - leder\n  - jobcenter", "roles:\n  - leder\n  - chef")
     lines = problems_for(project, relative, text)
     assert_reported(lines, relative, line_of(text, "- chef"), "roles[1]", "K11")
 

@@ -283,12 +283,12 @@ class Site:
 
     def contact_lines(self) -> list[str]:
         """Who to contact, as posters print it: the local layer's contacts marked `on_flyers` (function, name,
-        phone, e-mail or link), else `extra.brand.contact`, else the organisation and its e-mail address; none
-        when nothing names a contact (the poster then leaves a line to write on)."""
+        phone kept on one line, e-mail or link), else `extra.brand.contact`, else the organisation and its e-mail
+        address; none when nothing names a contact (the poster then leaves a line to write on)."""
         contacts = self.flyer_contacts()
         if contacts:
             return [", ".join(filter(None, [contact["title"], contact.get("name"),
-                                            contact.get("phone") and f"tlf. {contact['phone']}",
+                                            contact.get("phone") and "tlf.\u00a0" + contact["phone"].replace(" ", "\u00a0"),
                                             contact.get("email") or contact.get("url")]))
                     for contact in contacts]
         if self.brand.get("contact"):

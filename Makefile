@@ -37,10 +37,10 @@ zensical: $(STAMP)
 csp: build
 	$(BIN)/catalogue csp --site-dir site
 
-## serve: build and serve the site with live reload on http://$(ADDR)/
+## serve: build and serve the site with live reload on http://$(ADDR)/; a rebuild renders only the pages that changed
 serve: system-serve $(STAMP)
 	$(BIN)/catalogue validate
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(ADDR)
 
 ## validate: check every catalogue file; non-zero exit on any error
 validate: $(STAMP)

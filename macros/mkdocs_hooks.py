@@ -14,7 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from macros.mkdocs_incremental import Session, silence_dirty_warning
+from macros.mkdocs_incremental import Session, reuse_theme_listing, silence_dirty_warning
 from macros.publish.export import write_export
 from macros.publish.output_scan import report, scan_site
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
@@ -65,6 +65,8 @@ def on_config(config):
     if _incremental and "material/search" in config.plugins:
         # Material's own dirty merge of the search index assumes one page per rebuild; Session.search_index merges.
         config.plugins["material/search"].is_dirty = False
+    if _incremental:
+        reuse_theme_listing(config.theme)
     if _serving:
         last_build = Path(config.config_file_path).parent / LAST_BUILD
         _site.pdf_exists = lambda path: (last_build / path).is_file()

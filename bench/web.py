@@ -16,6 +16,7 @@ import subprocess
 from pathlib import Path
 
 from macros.publish import loopback_nginx
+from macros.publish.loopback_nginx import PREFIX
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -80,7 +81,7 @@ def measure(site: Path, out: Path) -> dict:
     results = {}
     try:
         with loopback_nginx.serve(site, out / "nginx") as origin:
-            base = origin + loopback_nginx.PREFIX
+            base = origin + PREFIX
             for name, path in pages(site).items():
                 results[name] = r = {"page": path, **lighthouse(base + path, out / f"lighthouse-{name}.json")}
                 if "error" not in r:  # again, with the CPU slowdown fitted to this machine's speed during the run

@@ -64,7 +64,8 @@ def reuse_theme_listing(theme) -> None:
         def listing(extensions=None, filter_func=None):
             overrides = sorted(p.as_posix() for p in Path(custom).rglob("*")) if custom else []
             code = getattr(filter_func, "__code__", filter_func)
-            cache_key = (tuple(theme.dirs), tuple(theme.static_templates), code, extensions, tuple(overrides))
+            cache_key = (tuple(theme.dirs), tuple(theme.static_templates), code, tuple(extensions or ()),
+                         tuple(overrides))
             if cache_key not in _theme_listings:
                 _theme_listings[cache_key] = list_templates(extensions=extensions, filter_func=filter_func)
             return list(_theme_listings[cache_key])

@@ -7,18 +7,24 @@ ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := true
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: install build serve validate test clean dist csp bench zensical system-serve system-test
+.PHONY: install build serve edit fmt validate test clean dist csp bench zensical system-serve system-test system-edit
 
 $(STAMP): pyproject.toml constraints.txt
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[test,zensical]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The browser editor's local backend (decap-server), installed exactly as in the committed lockfile.
+DECAP_SERVER := tools/decap-server/node_modules/.package-lock.json
+$(DECAP_SERVER): tools/decap-server/package.json tools/decap-server/package-lock.json
+	npm ci --prefix tools/decap-server --no-audit --no-fund --loglevel=error
+	touch $(DECAP_SERVER)
 
-## system-serve, system-test: the Debian packages a target needs; installed when run as root, else the
+install: $(STAMP) $(DECAP_SERVER)
+
+## system-serve, system-test, system-edit: the Debian packages a target needs; installed when run as root, else the
 ## exact apt-get command is printed (.ci/system-packages)
-system-serve system-test:
+system-serve system-test system-edit:
 	bash .ci/system-packages $(@:system-%=%)
 
 ## build: strict build into site/; a failed build leaves the previous site/ as it was
@@ -42,12 +48,23 @@ serve: system-serve $(STAMP)
 	$(BIN)/catalogue validate
 	$(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(ADDR)
 
+## edit: the browser editor on this machine, http://$(ADDR)/admin/index.html; saving writes catalogue/ directly (no GitHub)
+edit: system-edit $(STAMP) $(DECAP_SERVER)
+	$(BIN)/catalogue validate
+	BIND_HOST=127.0.0.1 PORT=8081 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node tools/decap-server/node_modules/decap-server/dist/index.js & \
+	  trap 'kill $$!' EXIT INT TERM; \
+	  $(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+
+## fmt: write every catalogue file in the canonical form (`catalogue fmt --check` only lists them)
+fmt: $(STAMP)
+	$(BIN)/catalogue fmt
+
 ## validate: check every catalogue file; non-zero exit on any error
 validate: $(STAMP)
 	$(BIN)/catalogue validate
 
 ## test: the whole test suite; installs (as root) or names the Debian packages it needs first
-test: system-test $(STAMP)
+test: system-test $(STAMP) $(DECAP_SERVER)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## bench: build time against a plain Material site at 16, 160 and 1,600 areas, Lighthouse and the serve rebuild;

@@ -99,6 +99,20 @@ def cmd_new(root: Path, args) -> int:
     return 0
 
 
+def cmd_fmt(root: Path, args) -> int:
+    """Rewrite every catalogue file in the canonical form; with --check only list those that are not."""
+    from .read.fmt import format_catalogue
+
+    changed, problems = format_catalogue(root, check=args.check)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for path in changed:
+        print(path.relative_to(root))
+    if args.check and changed:
+        print(f"{len(changed)} fil(er) er ikke i den faste form; kør 'catalogue fmt'.", file=sys.stderr)
+    return 1 if problems or (args.check and changed) else 0
+
+
 def make_pdfs(root: Path, site_dir: Path) -> int:
     """Print every tool, flyer and the whole catalogue to PDF inside the freshly built site_dir."""
     from .publish.pdf import build_pdfs  # Playwright is imported only when PDFs are made
@@ -215,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--local", action="store_true",
                      help="opret posten i jeres lokale mappe (lokalt/) i stedet for i det nationale katalog; "
                           "noter og kontakter oprettes altid lokalt")
+    formatting = commands.add_parser("fmt", help="skriv alle filer i catalogue/ i den faste form (nøgler i skemaets rækkefølge)")
+    formatting.add_argument("--check", action="store_true", help="ret intet; vis filerne, der ikke er i den faste form")
     build = commands.add_parser("build", help="byg siden strengt; en fejlet bygning rører ikke den gamle")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="spring PDF'erne over (hurtigere; ingen Chromium)")
@@ -229,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = (args.root or find_root(Path.cwd())).resolve()
     command = {"validate": cmd_validate, "list": cmd_list, "new": cmd_new, "build": cmd_build,
-               "dist": cmd_dist, "csp": cmd_csp, "zensical": cmd_zensical}[args.command]
+               "dist": cmd_dist, "csp": cmd_csp, "zensical": cmd_zensical, "fmt": cmd_fmt}[args.command]
     try:
         return command(root, args)
     except CatalogueError as error:  # e.g. `new` or `list` on a broken catalogue: the same report as `validate`

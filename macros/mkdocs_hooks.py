@@ -15,6 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from macros.mkdocs_incremental import Session, reuse_theme_listing, silence_dirty_warning
+from macros.publish import cms
 from macros.publish.export import write_export
 from macros.publish.output_scan import report, scan_site
 from macros.read.catalogue import CatalogueError, load_catalogue_cached
@@ -23,7 +24,6 @@ from macros.render import page_assets
 from macros.render.paths import LAST_BUILD, LOCAL_CSS, PDF_FOLDER, THEME_CSS
 from macros.render.search_index import enrich
 from macros.render.site import Site, template_cache
-
 
 
 # Set by on_startup: `mkdocs serve` builds without PDFs; its pages link those of the last build.
@@ -87,6 +87,7 @@ def on_files(files, config):
         last_build = Path(config.config_file_path).parent / LAST_BUILD
         for pdf in sorted((last_build / PDF_FOLDER).rglob("*.pdf")):
             files.append(File.generated(config, pdf.relative_to(last_build).as_posix(), abs_src_path=str(pdf)))
+    _add_editor_files(files, config)
     docs = Path(config.docs_dir).relative_to(Path(config.config_file_path).parent).as_posix()
     for file in files.documentation_pages():
         if file.generated_by is None:  # a hand-written page in docs/: edit it where it lives
@@ -106,6 +107,17 @@ def on_env(env, config, files):
     Jinja environment each time): a fifth of a rebuild at 16 areas went into compiling them."""
     env.bytecode_cache = template_cache()
     return env
+
+
+def _add_editor_files(files, config):
+    """The browser editor's configuration (/admin/), generated from the schemas; its preview gets the site's styles."""
+    schema_dir = Path(config.config_file_path).parent / "catalogue" / "schema"
+    files.append(File.generated(config, "admin/config.yml", content=cms.config_yaml(schema_dir, dict(config))))
+    material = sorted(file.src_uri for file in files
+                      if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.endswith(".min.css"))
+    styles = [f"../{path}" for path in material + [str(css) for css in config.extra_css]]
+    setup = {"shapes": json.loads(cms.shapes_json(schema_dir, dict(config))), "preview_styles": styles}
+    files.append(File.generated(config, "admin/setup.json", content=json.dumps(setup, ensure_ascii=False)))
 
 
 def on_page_markdown(markdown, page, config, files):

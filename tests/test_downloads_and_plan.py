@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -15,7 +16,7 @@ import pytest
 from pypdf import PdfReader
 
 from macros.read.catalogue import load_catalogue
-from macros.render.diagrams import DRAWERS, MONTHS, text_width, wrap
+from macros.render.diagrams import DRAWERS, MONTHS, diagram_svg, plain, text_width, wrap
 from macros.render.downloads import FALLBACK_VERSION, FORMATS, Imprint, tool_docx, tool_ics
 
 from conftest import ROOT
@@ -38,17 +39,16 @@ def tool_html(site: Path, tool_id: str) -> str:
 
 
 def figure_of(html: str) -> str:
-    match = re.search(r'<figure class="tool-diagram[^"]*">(.*?)</figure>', html, flags=re.S)
+    match = re.search(r'<figure class="tool-diagram[^"]*"[^>]*>(.*?)</figure>', html, flags=re.S)
     assert match, "no diagram on the page"
     return match.group(1)
 
 
 def expected_texts(tool: dict) -> list[str]:
-    """What a tool's diagram must show, straight from its YAML."""
-    if tool["kind"] == "annual-wheel":  # the twelve months, and each period's first topic (or its text)
-        return [m.capitalize() for m in MONTHS] + [item["items"][0] if "items" in item else item["text"]
-                                                    for item in tool["items"]]
-    texts = []
+    """What a tool's diagram must show, straight from its YAML: every item's text (the drawing stands in for the
+    text on wide screens). An annual wheel of months also draws the twelve months on its rim."""
+    by_month = all(re.search("|".join(MONTHS), item.get("label", "").casefold()) for item in tool["items"] if isinstance(item, dict))
+    texts = [m.capitalize() for m in MONTHS] if tool["kind"] == "annual-wheel" and by_month else []
     for item in tool["items"]:
         if isinstance(item, str):
             texts.append(item)
@@ -57,39 +57,86 @@ def expected_texts(tool: dict) -> list[str]:
     return [text for text in texts if text]
 
 
+def item_texts(tool: dict) -> list[str]:
+    texts = []
+    for item in tool["items"]:
+        texts += [item] if isinstance(item, str) else [item.get("label", ""), item.get("text", ""), *item.get("items", [])]
+    return [re.sub(r"^\d+\. ", "", text) for text in texts if text]  # "15. …" is a numbered list in Markdown
+
+
+def drawn_tools(catalogue) -> list[str]:
+    return [tool_id for tool_id, tool in catalogue.tools.items() if diagram_svg(tool)]
+
+
 # ---------------------------------------------------------------- diagrams
 
 
-def test_the_five_named_diagrams_are_drawn(catalogue):
-    drawn = {tool_id for tool_id, tool in catalogue.tools.items() if tool["kind"] in DRAWERS}
-    assert {"trio-aarshjul", "forloebsprogram", "trappemodel", "prioritering-faerre-haender", "huset"} <= drawn
+def test_the_named_diagrams_are_drawn_and_a_wheel_too_full_to_draw_is_not(catalogue):
+    assert {"forloebsprogram", "trappemodel", "prioritering-faerre-haender", "huset"} <= set(drawn_tools(catalogue))
+    # The TRIO wheel's meetings have three or four topics each: they do not fit a sector at a readable size,
+    # and a drawing that shows only a part would say less than the text it replaces on wide screens.
+    wheel = catalogue.tools["trio-aarshjul"]
+    assert wheel["kind"] in DRAWERS and diagram_svg(wheel) is None
 
 
-def test_each_diagram_is_accessible_inline_svg_with_all_its_text(built_site, catalogue):
+def test_each_diagram_is_inline_svg_with_all_its_text_and_the_text_stays_on_the_page(built_site, catalogue):
     for tool_id, tool in catalogue.tools.items():
         html = tool_html(built_site, tool_id)
-        if tool["kind"] not in DRAWERS:
+        if tool_id not in drawn_tools(catalogue):
             assert "tool-diagram" not in html, tool_id
             continue
+        assert re.search(r'<figure class="tool-diagram[^"]*" aria-hidden="true">', html)  # the text is read instead
         svg = ET.fromstring(figure_of(html))  # well-formed XML, inline in the page
-        assert svg.tag == f"{SVG}svg" and svg.get("role") == "img"
-        title_id, desc_id = svg.get("aria-labelledby").split()
-        title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
-        assert (title.get("id"), desc.get("id")) == (title_id, desc_id)
-        assert title.text == tool["title"]
+        assert svg.tag == f"{SVG}svg" and svg.get("focusable") == "false"
+        assert svg.find(f"{SVG}title").text == tool["title"]
         drawn = squash(" ".join(svg.itertext()))
-        described = squash(desc.text)
         for text in expected_texts(tool):
             assert squash(text) in drawn, f"{tool_id}: «{text}» is missing from the drawing"
-        for text in expected_texts(tool)[12 if tool["kind"] == "annual-wheel" else 0:]:
-            assert squash(text) in described, f"{tool_id}: «{text}» is missing from the description"
-        # The text alternative: every item stays on the page as text, outside the drawing.
+        # The text the drawing stands for: every item on the page as text, outside the drawing.
         page_text = squash(re.sub(r"<[^>]+>", " ", html.replace(figure_of(html), "")))
-        for item in tool["items"]:
-            for text in [item] if isinstance(item, str) else [item.get("label", ""), item.get("text", ""),
-                                                              *item.get("items", [])]:
-                text = re.sub(r"^\d+\. ", "", text)  # "15. …" is a numbered list in Markdown: the number is drawn
-                assert squash(text) in page_text, f"{tool_id}: «{text}» is only in the drawing"
+        for text in item_texts(tool):
+            assert squash(text) in page_text, f"{tool_id}: «{text}» is only in the drawing"
+    index = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))
+    for tool_id in drawn_tools(catalogue):
+        found = squash(" ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith(f"vaerktoejer/{tool_id}.html")))
+        for text in item_texts(catalogue.tools[tool_id]):
+            assert squash(plain(text)) in found, f"{tool_id}: «{text}» is not in the search index"
+
+
+@pytest.mark.browser
+def test_a_drawn_tool_shows_its_content_once_at_a_readable_size(browser, site_url, catalogue):
+    """390 px (a phone): the items as text, no drawing, each text once in view, no text under 12 px. 1280 px:
+    the drawing, its text at 12 px or more as rendered, and the items as text out of view (still read aloud)."""
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
+    desktop = browser.new_context(viewport={"width": 1280, "height": 900})
+    small, large = phone.new_page(), desktop.new_page()
+    for tool_id in drawn_tools(catalogue):
+        url = f"{site_url}vaerktoejer/{tool_id}.html"
+        small.goto(url)
+        assert small.locator("figure.tool-diagram").is_hidden(), tool_id
+        visible = squash(small.locator("article").inner_text())
+        items = squash(" ".join(plain(text) for text in item_texts(catalogue.tools[tool_id])))
+        for text in item_texts(catalogue.tools[tool_id]):
+            wanted = items.count(squash(plain(text)))  # as often as the data has it ("Personlig pleje" thrice)
+            shown = visible.count(squash(plain(text)))
+            assert shown == wanted, f"{tool_id} at 390 px: «{text}» in view {shown} times, {wanted} in the data"
+        sizes = small.locator(".tool-drawn-text").evaluate("""el => [...el.querySelectorAll("*")]
+          .filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+          .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        assert sizes and min(sizes) >= 12, f"{tool_id} at 390 px: text of {min(sizes)} px"
+        assert small.evaluate("document.documentElement.scrollWidth") <= 390, f"{tool_id} scrolls sideways"
+
+        large.goto(url)
+        assert large.locator("figure.tool-diagram svg").bounding_box()["width"] > 600
+        hidden = large.locator(".tool-drawn-text").bounding_box()
+        assert hidden["width"] <= 1 and hidden["height"] <= 1, tool_id  # visually hidden, not display: none
+        rendered = large.locator("figure.tool-diagram svg").evaluate("""svg => {
+          const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+          return Math.min(...[...svg.querySelectorAll("text")].map(t => parseFloat(t.getAttribute("font-size")) * scale));
+        }""")
+        assert rendered >= 12, f"{tool_id} at 1280 px: drawing text of {rendered:.1f} px"
+    phone.close()
+    desktop.close()
 
 
 def test_a_new_tool_of_a_drawn_kind_gets_its_diagram():
@@ -108,7 +155,7 @@ def test_a_new_tool_of_a_drawn_kind_gets_its_diagram():
         svg = ET.fromstring(re.search(r"<svg.*</svg>", DRAWERS[tool["kind"]](tool), flags=re.S).group(0))
         assert svg.find(f"{SVG}title").text == tool["title"]
         drawn = squash(" ".join(svg.itertext()))
-        for text in expected_texts(tool)[12 if tool["kind"] == "annual-wheel" else 0:]:
+        for text in expected_texts(tool):
             assert squash(text) in drawn, (tool["kind"], text)
 
 
@@ -127,9 +174,7 @@ def test_diagram_text_stays_inside_its_shapes(browser, site_url, catalogue, sche
     belongs to; the drawing takes the text colour of the palette."""
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 1000})
     page = context.new_page()
-    for tool_id, tool in catalogue.tools.items():
-        if tool["kind"] not in DRAWERS:
-            continue
+    for tool_id in drawn_tools(catalogue):
         page.goto(f"{site_url}vaerktoejer/{tool_id}.html")
         problems = page.locator("figure.tool-diagram svg").evaluate("""svg => {
           const box = svg.viewBox.baseVal, shapes = [...svg.querySelectorAll("rect, path, circle")];
@@ -214,13 +259,26 @@ def test_word_and_calendar_files_have_no_build_clock(catalogue):
 # ---------------------------------------------------------------- calendar
 
 
-def months_with_topics(tool: dict) -> dict[int, list[str]]:
+def meeting_months(tool: dict) -> dict[tuple[int, ...], list[str]]:
+    """The months each period with topics names, read from its label: (months) -> topics."""
     out = {}
     for item in tool["items"]:
-        for number, month in enumerate(MONTHS, 1):
-            if isinstance(item, dict) and item.get("items") and month in re.findall(r"\w+", item["label"].casefold()):
-                out[number] = item["items"]
+        months = tuple(number for number, month in enumerate(MONTHS, 1)
+                       if isinstance(item, dict) and month in re.findall(r"\w+", item["label"].casefold()))
+        if months and item.get("items"):
+            out[months] = item["items"]
     return out
+
+
+# The TRIO annual wheel as printed in the source (inspirationskatalog p. 18, Horsens Kommune, "8 møder / år"):
+# a meeting in each of these months; February and June–August are "Mødefri".
+SOURCE_TRIO_MEETING_MONTHS = [1, 3, 4, 5, 9, 10, 11, 12]
+
+
+def event_months(event) -> list[int]:
+    """The months an all-day event covers, from its first day up to (not including) its end."""
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    return sorted({(start + datetime.timedelta(days=day)).month for day in range((end - start).days)})
 
 
 def test_annual_wheel_calendar(built_site, catalogue):
@@ -233,23 +291,36 @@ def test_annual_wheel_calendar(built_site, catalogue):
         calendar = icalendar.Calendar.from_ical(raw)
         assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
         events = calendar.walk("VEVENT")
-        expected = months_with_topics(tool)
-        assert len(expected) >= 8 if tool["id"] == "trio-aarshjul" else expected
-        assert sorted(event.decoded("DTSTART").month for event in events) == sorted(expected)
+        expected = meeting_months(tool)
+        assert expected
+        assert [tuple(event_months(event)) for event in events] == list(expected)
         version = catalogue.updated_of("tools", tool["id"]) or FALLBACK_VERSION
         for event in events:
-            start = event.decoded("DTSTART")
-            assert type(start) is datetime.date and start.day == 1  # all day, not at a time of day
-            assert event.decoded("DTEND") == start + datetime.timedelta(days=1)
+            start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+            # All day, and the whole month: the source names the month of a meeting, not its day.
+            assert type(start) is datetime.date and type(end) is datetime.date
+            assert start.day == 1 and end.day == 1 and end > start + datetime.timedelta(days=27)
             assert event["RRULE"]["FREQ"] == ["YEARLY"]
             assert str(event["UID"]) == f"{tool['id']}-{start.month:02d}@sygefravaer-katalog"
             assert event.decoded("DTSTAMP") == datetime.datetime.fromisoformat(version + "T00:00:00+00:00")
             summary, description = str(event["SUMMARY"]), str(event["DESCRIPTION"])
-            for topic in expected[start.month]:
-                assert topic in summary and topic in description
+            topics = expected[tuple(event_months(event))]
+            assert MONTHS[start.month - 1] in summary and topics[0] in summary
+            assert all(topic in description for topic in topics)
             assert "Kilde: " in description and f"s. {tool['source']['pages']}" in description
         html = tool_html(built_site, tool["id"])
         assert f'href="{tool["id"]}.ics">Hent som kalender (.ics)</a>' in html
+
+
+def test_trio_annual_wheel_calendar_has_the_sources_meeting_months(built_site):
+    """One event per meeting in the months of the source's wheel, none on New Year's Day alone, none in the
+    months the source marks "Mødefri"."""
+    calendar = icalendar.Calendar.from_ical((built_site / "vaerktoejer/trio-aarshjul.ics").read_bytes())
+    events = calendar.walk("VEVENT")
+    assert [event_months(event) for event in events] == [[month] for month in SOURCE_TRIO_MEETING_MONTHS]
+    january = events[0]
+    assert january.decoded("DTSTART").month == 1
+    assert (january.decoded("DTEND") - january.decoded("DTSTART")).days == 31
 
 
 # ---------------------------------------------------------------- Min plan

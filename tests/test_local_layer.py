@@ -109,6 +109,17 @@ def test_contacts_on_their_page_and_on_the_role_pages(local_site):
     assert "Jens Prøvesen" in page_text(local_site, "roller/koordinator.html")
 
 
+def test_contacts_marked_for_the_posters_fill_their_kontakt_line(local_site):
+    """Only the contact marked `on_flyers` (the HR partner), on every poster's page and in its PDF."""
+    posters = sorted((ROOT / "catalogue" / "flyers").glob("*.yml"))
+    assert posters
+    for poster in posters:
+        html = (local_site / "plakater" / f"{poster.stem}.html").read_text(encoding="utf-8")
+        line = visible_text(re.search(r'<p class="flyer-contact">(.*?)</p>', html, re.S).group(1)).strip()
+        assert line == "Kontakt: HR-partner, Mette Testesen, tlf. 72 36 12 34, mette.testesen@testrup.invalid"
+        assert squash(line) in pdf_text(local_site / "pdf" / "plakater" / f"{poster.stem}.pdf")
+
+
 def test_the_local_policy_is_a_page_linked_from_the_home_page_and_the_navigation(local_site):
     policy = page_text(local_site, "hos-os/sygefravaerspolitik.html")
     assert "Lederen ringer til medarbejderen senest på fjerde sygedag." in policy

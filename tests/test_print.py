@@ -39,7 +39,7 @@ def flat(text: str) -> str:
 
 
 def pdf_text(reader: PdfReader) -> str:
-    """The text of a PDF, with the font's ligatures (ﬁ, ﬂ) read as the letters they join."""
+    """The text of a PDF; ligatures Chromium sets (the «ﬂ» of «konflikter») read as their letters."""
     return flat(unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages)))
 
 
@@ -170,7 +170,7 @@ def test_template_and_agenda_leave_room_to_write(page, site_url):
     assert boxes.count() == len(plan["items"])
     for index, item in enumerate(plan["items"]):
         part = boxes.nth(index)
-        assert flat(part.get_by_role("heading", level=3).inner_text()) == item["label"]
+        assert flat(part.get_by_role("heading", level=2).inner_text()) == item["label"]
         assert part.locator(".write-box").bounding_box()["height"] >= 110  # about 3 cm at 96 px to the inch
 
     page.goto(tool_url(site_url, "trio-moedepunkter"))
@@ -180,6 +180,57 @@ def test_template_and_agenda_leave_room_to_write(page, site_url):
     lines = points.first.evaluate("el => { const s = getComputedStyle(el, '::after');"
                                   " return [parseFloat(s.height), s.borderTopStyle, s.borderBottomStyle] }")
     assert lines[0] > 20 and lines[1] == lines[2] == "solid"  # two lines to write on under each point
+
+
+MEETING_SHEETS = [tool_id for tool_id, tool in CATALOGUE.tools.items() if tool.get("meeting_record")]
+RECORD_FIELDS = ["Dato", "Deltagere", "Aftaler", "Næste opfølgning"]
+
+
+def test_the_conversations_and_meetings_are_marked_as_such():
+    """Decided from the data: a joint conversation, the TRIO meeting's agenda, the start-up meeting and the
+    staff-meeting dialogue cards."""
+    assert set(MEETING_SHEETS) == {"fast-track-samtale", "trio-moedepunkter", "opstartsmoede", "dialogspoergsmaal"}
+    assert all(CATALOGUE.tools[t]["kind"] in {"checklist", "agenda", "discussion-card", "template"} for t in MEETING_SHEETS)
+
+
+@pytest.mark.browser
+def test_conversation_sheets_print_with_fields_and_keep_their_page_count(page, site_url, built_site):
+    """On paper: a field for the date, the names, the agreements (room to write several lines) and the next
+    follow-up, all on the sheet's one page; on screen none of them (paper only). Other tools have no fields."""
+    for tool_id in MEETING_SHEETS:
+        page.goto(tool_url(site_url, tool_id))
+        fields = page.locator(".record-fields .record-field")
+        assert fields.count() == 4 and page.locator(".record-fields").is_hidden(), tool_id
+        page.emulate_media(media="print")
+        assert [flat(fields.nth(i).inner_text()).split(" (")[0] for i in range(4)] == RECORD_FIELDS
+        boxes = [fields.nth(i).bounding_box() for i in range(4)]
+        assert all(box["height"] >= 33 for box in boxes), tool_id  # about a centimetre or more to write in
+        assert boxes[2]["height"] >= 110 and boxes[2]["width"] >= 600, tool_id  # the agreements: several lines
+        printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
+        built = PdfReader(built_site / pdf_path("tools", tool_id))
+        assert len(printed.pages) == len(built.pages) == 1 <= budget(tool_id), tool_id  # one sheet, as before the fields
+        text = pdf_text(built)
+        assert all(label in text for label in RECORD_FIELDS), tool_id
+        page.emulate_media(media="screen")
+    page.goto(tool_url(site_url, "handleplan"))
+    assert page.locator(".record-fields").count() == 0
+
+
+@pytest.mark.browser
+def test_checklist_boxes_on_screen_look_like_paper_not_like_the_save_checkbox(page, site_url):
+    """A checklist's boxes are drawn squares with a thin line in the text colour, nothing to click, under a hint
+    that they are for paper; Min plan's "Gem" control is a real, rounded, coloured checkbox."""
+    page.goto(tool_url(site_url, "fast-track-samtale"))
+    box = page.locator(".tool-checklist .tick-box").first
+    style = box.evaluate("el => { const s = getComputedStyle(el), t = getComputedStyle(el.closest('.md-typeset'));"
+                         " return [s.borderTopLeftRadius, s.borderTopStyle, s.borderTopColor, t.color, s.pointerEvents,"
+                         " s.backgroundColor, el.getBoundingClientRect().width] }")
+    assert style[0] == "0px" and style[1] == "solid" and style[2] == style[3] and style[4] == "none"
+    assert style[5] == "rgba(0, 0, 0, 0)" and 10 <= style[6] <= 18
+    assert page.locator(".tool-checklist .print-hint").is_visible()
+    assert "papir" in page.locator(".tool-checklist .print-hint").inner_text()
+    save = page.locator(".minplan-keep input[type=checkbox]").first
+    assert save.is_visible() and save.evaluate("el => getComputedStyle(el).appearance") != "none"
 
 
 @pytest.mark.browser
@@ -197,12 +248,13 @@ def test_no_item_is_split_across_pages(page, site_url):
 def test_priority_card_and_plan_put_their_columns_side_by_side(page, site_url, tool_id):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(tool_url(site_url, tool_id))
-    for media in ("screen", "print"):
+    drawn = page.locator("figure.tool-diagram").count()  # on a wide screen the drawing stands in for the columns
+    for media in ("print",) if drawn else ("screen", "print"):
         page.emulate_media(media=media)
         boxes = [page.locator(".tool-grid > .tool-item").nth(i).bounding_box() for i in range(3)]
         assert len({round(box["y"]) for box in boxes}) == 1, media
         assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"], media
-        labels = [flat(h.inner_text()).rstrip("¶") for h in page.locator(".tool-grid > .tool-item > h3").all()]
+        labels = [flat(h.inner_text()).rstrip("¶") for h in page.locator(".tool-grid > .tool-item > h2").all()]
         assert labels == [item["label"] for item in CATALOGUE.tools[tool_id]["items"]]
 
 
@@ -230,42 +282,98 @@ def test_timeline_and_step_model_print_as_sequences(page, site_url):
 # ---------------------------------------------------------------- flyers
 
 
+def text_sizes(page) -> list[tuple[str, float]]:
+    """(text, rendered size in points) of every run of text on a PDF page, from its text and transformation
+    matrices (Chromium sets text at size 1 and scales it with the matrix)."""
+    runs = []
+
+    def visit(text, cm, tm, font, size):
+        a, b, c, d = (tm[0] * cm[0] + tm[1] * cm[2], tm[0] * cm[1] + tm[1] * cm[3],
+                      tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
+        if text.strip():
+            runs.append((text, size * (c * c + d * d) ** 0.5))
+
+    page.extract_text(visitor_text=visit)
+    return runs
+
+
+def point_texts(flyer: dict) -> list[str]:
+    return [point if isinstance(point, str) else f"{point['label']} {point['text']}" for point in flyer["points"]]
+
+
 @pytest.mark.parametrize("flyer_id", FLYERS)
-def test_flyer_is_one_a4_page_made_from_the_data(built_site, flyer_id):
+def test_flyer_is_one_a4_poster_in_large_type(addressed_site, flyer_id):
+    """One A4 page: the title, the three or four points and the contact line from the branding, the points and
+    line at 16pt or more, the title larger; where to read more (the tool's address) at the foot."""
     flyer = CATALOGUE.flyers[flyer_id]
     tool = CATALOGUE.tools[flyer["tool"]]
-    reader = PdfReader(built_site / pdf_path("flyers", flyer_id))
+    reader = PdfReader(addressed_site / pdf_path("flyers", flyer_id))
     assert len(reader.pages) == 1
     assert_a4(reader)
     text = pdf_text(reader)
     assert flat(flyer["title"]) in text
     if "line" in flyer:
         assert flat(flyer["line"]) in text
-    for item in tool["items"]:
-        shown = item if isinstance(item, str) else item.get("label", item.get("text", ""))
-        assert flat(shown)[:40] in text
-    html = (built_site / html_path(page_path("flyers", flyer_id))).read_text(encoding="utf-8")
+    assert 3 <= len(flyer["points"]) <= 4
+    for point in point_texts(flyer):
+        assert flat(point) in text
+    assert "Kontakt:" in text  # what fills it: test_flyer_contact_line_follows_the_branding
+    assert web_address(PUBLISHED_AT, page_path("tools", tool["id"])) in re.sub(r"\s", "", text)
+    runs = text_sizes(reader.pages[0])
+    body = flat(" ".join(point_texts(flyer) + [flyer.get("line", ""), "Kontakt:"]))
+    body_sizes = [size for run, size in runs if len(flat(run)) > 15 and flat(run) in body]  # not the footer's words
+    assert len(body_sizes) >= len(flyer["points"]) and min(body_sizes) >= 16, sorted(body_sizes)
+    title_sizes = [size for run, size in runs if len(flat(run)) > 12 and flat(run) in flat(flyer["title"])]
+    assert min(title_sizes) >= 30  # the title well above the body
+    html = (addressed_site / html_path(page_path("flyers", flyer_id))).read_text(encoding="utf-8")
     assert f'href="../{pdf_path("flyers", flyer_id)}"' in html
 
 
+@pytest.mark.browser
+def test_flyer_prints_in_its_strands_colour(page, site_url):
+    for flyer_id, flyer in CATALOGUE.flyers.items():
+        page.goto(site_url + html_path(page_path("flyers", flyer_id)))
+        page.emulate_media(media="print")
+        strand = CATALOGUE.strands[CATALOGUE.areas[CATALOGUE.tools[flyer["tool"]]["area"]]["strand"]]
+        red, green, blue = (int(strand["colour"][i:i + 2], 16) for i in (1, 3, 5))
+        colours = page.locator(".flyer").evaluate("el => [getComputedStyle(el).borderTopColor,"
+                                                  " getComputedStyle(el.querySelector('h1')).color]")
+        assert colours == [f"rgb({red}, {green}, {blue})"] * 2, flyer_id
+
+
+def test_flyer_contact_line_follows_the_branding(project, tmp_path):
+    """No contact in the branding: a blank line to write on; a `contact` set: that line."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"\n    email: .*\n", "\n", text), encoding="utf-8")
+    assert build(project, tmp_path / "blank").returncode == 0
+    html = (tmp_path / "blank" / html_path(page_path("flyers", FLYERS[0]))).read_text(encoding="utf-8")
+    assert re.search(r'<p class="flyer-contact"><strong>Kontakt:</strong> <span class="flyer-contact-blank"></span></p>', html)
+    config.write_text(text.replace("  brand:\n", "  brand:\n    contact: HR-teamet, tlf. 12 34 56 78\n"), encoding="utf-8")
+    assert build(project, tmp_path / "set").returncode == 0
+    html = (tmp_path / "set" / html_path(page_path("flyers", FLYERS[0]))).read_text(encoding="utf-8")
+    assert '<span class="flyer-contact-text">HR-teamet, tlf. 12 34 56 78</span>' in html
+
+
 def test_the_two_flyers_the_issue_asks_for():
-    titles = {flyer["title"]: flyer["tool"] for flyer in CATALOGUE.flyers.values()}
-    assert titles["Fast track – tidlig indsats"] == "fast-track-aktiviteter"
+    tools = {flyer["tool"] for flyer in CATALOGUE.flyers.values()}
+    assert {"fast-track-aktiviteter", "forloebsprogram"} <= tools
     assert CATALOGUE.tools["fast-track-aktiviteter"]["area"] == "fast-track"
-    assert titles["Sådan følger vi op på sygefravær"] == "forloebsprogram"
 
 
 def test_a_flyer_is_one_file(project, tmp_path):
     flyers = project / "catalogue/flyers"
-    (flyers / "trappen.yml").write_text("id: trappen\ntitle: Trin for trin tilbage\ntool: trappemodel\n", encoding="utf-8")
+    points = "points:\n  - Trin 1\n  - Trin 2\n  - Trin 3\n"
+    (flyers / "trappen.yml").write_text("id: trappen\ntitle: Trin for trin tilbage\n" + points + "tool: trappemodel\n",
+                                        encoding="utf-8")
     result = build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "Trin for trin tilbage" in (tmp_path / "site/plakater/trappen.html").read_text(encoding="utf-8")
 
-    (flyers / "trappen.yml").write_text("id: trappen\ntitle: Trin\ntool: trapemodel\n", encoding="utf-8")
+    (flyers / "trappen.yml").write_text("id: trappen\ntitle: Trin\n" + points + "tool: trapemodel\n", encoding="utf-8")
     with pytest.raises(CatalogueError) as refused:
         load_catalogue(project, with_dates=False)
-    assert "catalogue/flyers/trappen.yml:3: field 'tool'" in str(refused.value) and "trappemodel" in str(refused.value)
+    assert "catalogue/flyers/trappen.yml:7: field 'tool'" in str(refused.value) and "trappemodel" in str(refused.value)
 
 
 # ---------------------------------------------------------------- the whole catalogue as one PDF

@@ -37,3 +37,16 @@ def test_search_dialog_has_an_accessible_name(page, site_url):
     result = page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['aria-dialog-name']}})")
     assert [node["target"] for node in result["passes"][0]["nodes"]] == [[".md-search"]]
     assert not result["violations"]
+
+
+def test_headings_step_down_one_level_at_a_time(built_site):
+    """Every page's content goes h1 → h2 → h3 without skipping a level (Lighthouse's and axe's heading-order: a
+    screen-reader user navigating by headings otherwise thinks a part is missing)."""
+    import re
+
+    skips = []
+    for page in sorted(built_site.rglob("*.html")):
+        article = re.search(r"<article\b.*?</article>", page.read_text(encoding="utf-8"), re.S)
+        levels = [int(level) for level in re.findall(r"<h([1-6])\b", article.group(0))] if article else []
+        skips += [f"{page.relative_to(built_site)}: h{a} → h{b}" for a, b in zip([0] + levels, levels) if b > a + 1]
+    assert not skips, skips

@@ -57,10 +57,15 @@ def version(root: Path) -> str:
     return commit(root) or "ukendt"
 
 
+# Left out of the intranet release: the browser editor is for the preview and editing site only.
+EXCLUDED = ("admin/",)
+
+
 def write_zip(site_dir: Path, target: Path, epoch: int) -> None:
-    """Every file under site_dir, sorted by path, with fixed time, permissions and compression."""
+    """Every file under site_dir but EXCLUDED, sorted by path, with fixed time, permissions and compression."""
     stamp = time.gmtime(max(epoch, _ZIP_EARLIEST))[:6]
-    files = sorted((path.relative_to(site_dir).as_posix(), path) for path in site_dir.rglob("*") if path.is_file())
+    files = sorted((path.relative_to(site_dir).as_posix(), path) for path in site_dir.rglob("*")
+                   if path.is_file() and not path.relative_to(site_dir).as_posix().startswith(EXCLUDED))
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".part")
     with zipfile.ZipFile(partial, "w") as archive:

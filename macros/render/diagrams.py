@@ -6,10 +6,14 @@ no browser. Text is wrapped to its box by an estimate of the glyph widths that
 errs on the wide side (the larger of DejaVu Sans and Liberation Sans/Arial),
 so it does not overflow in the fonts readers' systems fall back to.
 
-Accessibility: the SVG is `role="img"` labelled by its `<title>` and `<desc>`;
-the tool's items stay on the page as text. Colours are `currentColor` and its
-tints, so the drawing follows the light and dark palettes and prints in black
-and white (quiet periods are hatched, not coloured).
+One representation in view at a time: on screens at least 45em wide the drawing
+is shown and the tool's items, laid out as text, are kept for screen readers and
+search only; on narrower screens and in print the text is shown and the drawing
+is not. So the drawing is `aria-hidden` and must carry every item's text (a
+drawing that would leave text out is not made), set no smaller than MIN_SIZE
+(at 45em the drawing is about 690 px wide: 13 units render at 12 CSS px or more).
+Colours are `currentColor` and its tints, so the drawing follows the light and
+dark palettes (quiet periods are hatched, not coloured).
 """
 
 from __future__ import annotations
@@ -81,7 +85,10 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
     return lines
 
 
-def font_size(texts: list[str], width: float, sizes: tuple[float, ...] = (14, 13, 12, 11), bold: bool = False) -> float:
+MIN_SIZE = 13  # the smallest text in a drawing, in its own units (720 across)
+
+
+def font_size(texts: list[str], width: float, sizes: tuple[float, ...] = (15, 14, MIN_SIZE), bold: bool = False) -> float:
     """The largest size at which every word of the texts fits the width: one size for all the boxes of a
     drawing, and words split only when even the smallest size is too large."""
     words = [word for text in texts for word in plain(text).split()]
@@ -136,15 +143,6 @@ def items_of(tool: dict) -> list[Item]:
     return out
 
 
-def describe(items: list[Item]) -> str:
-    """Every item in one running text, for the diagram's <desc>."""
-    parts = []
-    for item in items:
-        body = " ".join(filter(None, [item.text, ", ".join(item.subitems)]))
-        parts.append(f"{item.label}: {body}" if item.label and body else item.label or body)
-    return " ".join(part if part.endswith(("?", "!")) else part.rstrip(".:") + "." for part in parts)
-
-
 def months_in(label: str) -> list[int]:
     """The months (1-12) a Danish label names, e.g. 'Juni – juli – august' -> [6, 7, 8]."""
     words = re.findall(r"\w+", label.casefold())
@@ -155,7 +153,7 @@ def months_in(label: str) -> list[int]:
 class Period:
     label: str
     months: tuple[int, ...]  # empty when the label names no month
-    headline: str  # what the wheel shows: the period's text, else its first topic
+    headline: str  # what the wheel shows in the period's sector: its text and every topic
     topics: tuple[str, ...]  # the sub-items; none means a quiet period (no meeting)
 
 
@@ -163,7 +161,7 @@ def periods(tool: dict) -> list[Period]:
     """An annual wheel's periods in order."""
     out = []
     for item in items_of(tool):
-        headline = item.subitems[0] if item.subitems else item.text
+        headline = " · ".join(filter(None, [item.text if item.label else "", *item.subitems])) or item.text
         out.append(Period(item.label or item.text, tuple(months_in(item.label)), headline, item.subitems))
     return out
 
@@ -172,14 +170,12 @@ def periods(tool: dict) -> list[Period]:
 
 
 def _svg(tool: dict, width: float, height: float, summary: str, body: list[str]) -> str:
-    prefix = f"diagram-{tool['id']}"
-    description = f"{summary} {describe(items_of(tool))} Punkterne står også som tekst på siden."
-    return (f'<figure class="tool-diagram tool-diagram-{esc(tool["kind"])}">'
-            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" role="img" '
-            f'aria-labelledby="{prefix}-title {prefix}-desc" class="tool-diagram-svg" '
-            f'data-diagram="{esc(tool["id"])}">'
-            f'<title id="{prefix}-title">{esc(plain(tool["title"]))}</title>'
-            f'<desc id="{prefix}-desc">{esc(description)}</desc>'
+    """The drawing, hidden from screen readers: they read the same items as text on the page. The summary of
+    its shape stays in <desc> for whoever reads the SVG itself."""
+    return (f'<figure class="tool-diagram tool-diagram-{esc(tool["kind"])}" aria-hidden="true">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_num(width)} {_num(height)}" '
+            f'focusable="false" class="tool-diagram-svg" data-diagram="{esc(tool["id"])}">'
+            f'<title>{esc(plain(tool["title"]))}</title><desc>{esc(summary)}</desc>'
             + "".join(body) + "</svg></figure>")
 
 
@@ -250,12 +246,12 @@ def annual_wheel(tool: dict) -> str:
                     f'stroke-width="1.5"/>')
         middle = (start + end) / 2
         fit = None
-        for size in (14, 13, 12, 11):
+        for size in (15, 14, MIN_SIZE):
             fit = _radial_fit(period.headline, end - start, size)
             if fit:
                 break
         if not fit:
-            continue  # the period's text is on the page; the sector stays empty rather than overflow
+            return None  # the period's text does not fit its sector: the items are shown as text instead
         lines, inner = fit
         degrees = math.degrees(middle)
         left = math.pi < middle < math.tau
@@ -274,7 +270,7 @@ def annual_wheel(tool: dict) -> str:
         size = 14
         radius = (RING + RIM) / 2
         room = 2 * (radius - 10) * math.sin(min(math.pi / 2, (end - start) / 2)) - 12
-        while size > 9 and text_width(label, size, bold=True) > room:
+        while size > MIN_SIZE and text_width(label, size, bold=True) > room:
             size -= 1
         degrees = math.degrees(middle)
         upside_down = math.pi / 2 < middle < 3 * math.pi / 2
@@ -291,8 +287,7 @@ def annual_wheel(tool: dict) -> str:
     body.append(text_lines(lines, centre, centre - block_height(len(lines), size) / 2 + size * 0.95, size,
                            anchor="middle", bold=True))
     meetings = sum(1 for p in parts if p.topics)
-    summary = (f"Årshjul i {len(parts)} perioder med emner til {meetings} møder; skraverede perioder er uden møde. "
-               "Hver periode viser sit første emne.")
+    summary = f"Årshjul i {len(parts)} perioder med emner til {meetings} møder; skraverede perioder er uden møde."
     return _svg(tool, WHEEL, WHEEL, summary, body)
 
 
@@ -347,7 +342,7 @@ def step_model(tool: dict) -> str:
     gap, rise, pad = 6, 40, 10
     column = (WIDTH - 2 - gap * (count - 1)) / count
     size = font_size([" ".join(filter(None, [i.text, *i.subitems])) for i in items], column - 2 * pad)
-    label_size = font_size([i.label for i in items], column - 2 * pad, (16, 15, 14, 13, 12), bold=True)
+    label_size = font_size([i.label for i in items], column - 2 * pad, (16, 15, 14, MIN_SIZE), bold=True)
     contents = []
     for number, item in enumerate(items, 1):
         label = wrap(item.label or f"Trin {number}", column - 2 * pad, label_size, bold=True)
@@ -380,7 +375,7 @@ def priority_card(tool: dict) -> str:
     column = (WIDTH - 2 - gap * (count - 1)) / count
     inner = column - 2 * pad
     size = font_size([" ".join([i.text, *i.subitems]) for i in items], inner - 16)
-    label_size = font_size([i.label or i.text for i in items], inner, (15, 14, 13, 12), bold=True)
+    label_size = font_size([i.label or i.text for i in items], inner, (15, 14, MIN_SIZE), bold=True)
     columns = []
     for item in items:
         label = wrap(item.label or item.text, inner, label_size, bold=True)
@@ -423,7 +418,7 @@ def house(tool: dict) -> str:
     names = [" ".join(filter(None, [item.label, item.text, *item.subitems])) for item in items]
     left, right, pad = 40, WIDTH - 40, 10
     floors = [names[i:i + 3] for i in range(0, len(names), 3)]
-    size = min(font_size(floor, (right - left) / len(floor) - 2 * pad, (15, 14, 13, 12, 11)) for floor in floors)
+    size = min(font_size(floor, (right - left) / len(floor) - 2 * pad) for floor in floors)
     roof_top, roof_bottom = 8, 150
     body = [f'<path d="M8 {roof_bottom} L{WIDTH / 2} {roof_top} L{WIDTH - 8} {roof_bottom} Z" fill="currentColor" '
             f'fill-opacity="0.14" stroke="currentColor" stroke-width="2.5" stroke-linejoin="round"/>']
@@ -460,6 +455,6 @@ DRAWERS = {
 
 
 def diagram_svg(tool: dict) -> str | None:
-    """The tool's diagram as an inline-SVG <figure>, or None when its kind is not drawn."""
+    """The tool's diagram as an inline-SVG <figure>, or None when its kind is not drawn or its text does not fit."""
     drawer = DRAWERS.get(tool["kind"])
     return drawer(tool) if drawer else None

@@ -189,19 +189,30 @@ def tool_docx(tool: dict, imprint: Imprint) -> bytes:
 # ---------------------------------------------------------------- calendar
 
 
-def month_topics(tool: dict) -> dict[int, list[str]]:
-    """Month (1-12) -> the topics of the period that covers it, for months that have topics."""
-    topics: dict[int, list[str]] = {}
-    for period in periods(tool):
-        for month in period.months:
-            if period.topics:
-                topics.setdefault(month, []).extend(period.topics)
-    return dict(sorted(topics.items()))
+def meetings(tool: dict) -> list[tuple[tuple[int, ...], list[str]]]:
+    """(months, topics) of every period of an annual wheel that has topics (a meeting), in the wheel's order.
+    Quiet periods ("Mødefri") and periods whose label names no month have no date and give no event."""
+    return [(period.months, list(period.topics)) for period in periods(tool) if period.topics and period.months]
+
+
+def month_span(months: tuple[int, ...]) -> tuple[int, int]:
+    """First and last month of a period; a period over the new year ("December – januar") starts in December."""
+    ordered = sorted(set(months))
+    gaps = [index for index in range(1, len(ordered)) if ordered[index] - ordered[index - 1] > 1]
+    if gaps and ordered[0] == 1 and ordered[-1] == 12:
+        return ordered[gaps[-1]], ordered[gaps[-1] - 1]
+    return ordered[0], ordered[-1]
+
+
+def _first_of_next_month(year: int, month: int) -> datetime.date:
+    return datetime.date(year + month // 12, month % 12 + 1, 1)
 
 
 def tool_ics(tool: dict, imprint: Imprint) -> bytes:
-    """One yearly, all-day event on the first of every month that has topics. UIDs come from the tool's id and
-    the month, so importing a newer file updates the events instead of adding copies."""
+    """One yearly, all-day event per meeting that spans the month(s) its period names: the source gives the
+    month of a meeting, not its day, so an event on the first would put January's meeting on New Year's Day.
+    UIDs come from the tool's id and the first month, so importing a newer file updates the events instead of
+    adding copies."""
     import icalendar
 
     version = _version_date(imprint)
@@ -212,19 +223,21 @@ def tool_ics(tool: dict, imprint: Imprint) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", title)
-    for month, topics in month_topics(tool).items():
-        start = datetime.date(version.year, month, 1)
+    for months, topics in meetings(tool):
+        first, last = month_span(months)
+        start = datetime.date(version.year, first, 1)
+        when = " – ".join(MONTHS[month - 1] for month in months)
         event = icalendar.Event()
-        event.add("uid", f"{tool['id']}-{month:02d}@{UID_DOMAIN}")
+        event.add("uid", f"{tool['id']}-{first:02d}@{UID_DOMAIN}")
         event.add("dtstamp", stamp)
         event.add("last-modified", stamp)
         event.add("dtstart", start)
-        event.add("dtend", start + datetime.timedelta(days=1))
+        event.add("dtend", _first_of_next_month(version.year + (last < first), last))
         event.add("rrule", {"freq": "yearly"})
         event.add("transp", "TRANSPARENT")
-        event.add("summary", f"{title}: " + "; ".join(topics))
-        lines = [f"Emner i {MONTHS[month - 1]}:", *(f"- {topic}" for topic in topics), "",
-                 f"Kilde: {imprint.source}"]
+        event.add("summary", f"{title}, {when}: {topics[0]}")  # the month's theme; every topic is in the description
+        lines = [f"Møde i {when}. Kilden angiver måneden, ikke dagen: sæt selv mødet ind på en dag i måneden.",
+                 "", "Emner:", *(f"- {topic}" for topic in topics), "", f"Kilde: {imprint.source}"]
         if imprint.version_text:
             lines.append(f"Version: {imprint.version_text}.")
         event.add("description", "\n".join(lines))

@@ -96,6 +96,12 @@ class Page:
 
 
 
+def area_title(area: dict) -> str:
+    """An area's one name wherever it is linked and at the top of its page: number and short title
+    ('4. Lokale handleplaner'). The page shows the source's own heading (`title`) under it when that differs."""
+    return f"{area['number']}. {area['toc_title']}"
+
+
 def danish_date(iso: str) -> str:
     """'2026-11-23' -> '23. november 2026'"""
     year, month, day = (int(part) for part in iso.split("-"))
@@ -150,7 +156,7 @@ class Site:
                  brand: dict | None = None):
         self.catalogue = catalogue
         self.site_url = site_url  # where the site is published; printouts name it (empty: site-relative)
-        self.brand = brand or {}  # mkdocs.yml extra.brand: who publishes the site (names local entries)
+        self.brand = brand or {}  # mkdocs.yml extra.brand: who publishes the site (names local entries; posters' contact)
         # Whether a PDF (site-relative path) can be linked. None: the build makes them all (`catalogue build`);
         # `mkdocs serve` sets it to what the last build left, and the pages explain the PDFs it did not.
         self.pdf_exists = None
@@ -167,7 +173,8 @@ class Site:
         self.env.filters.update(attr_escape=lambda text: str(text).replace('"', "&quot;"),
                                 quote_block=quote_block, danish_date=danish_date,
                                 as_paragraph=as_paragraph)
-        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link)
+        self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link,
+                                area_title=area_title)
         self.env.globals.update(pdf_path=pdf_path, qr_svg=self.qr_svg, EDITION_PDF=EDITION_PDF, icon=icon)
         self.cache = Cache(catalogue.root)  # QR codes and downloads, kept between builds (macros/read/cache.py)
 
@@ -213,7 +220,7 @@ class Site:
         groups = []
         for strand_id, strand in self.catalogue.strands.items():
             for area in self.areas_of(strand_id):
-                groups.append({"title": f"{area['number']}. {area['toc_title']}",
+                groups.append({"title": area_title(area),
                                "recommendations": self.recommendations_by_owner.get(("area", area["id"]), [])})
             groups.append({"title": f"{strand['label']}: {strand['title']}",
                            "recommendations": self.recommendations_by_owner.get(("strand", strand_id), [])})
@@ -248,7 +255,7 @@ class Site:
             facet("phase", "Fase", [(pid, phase["title"]) for pid, phase in cat.phases.items()]
                   + [(NO_PHASE, "Uden angivet fase")]),
             facet("area", "Område eller vejledning",
-                  [(aid, f"{a['number']}. {a['toc_title']}") for aid, a in cat.areas.items()]
+                  [(aid, area_title(a)) for aid, a in cat.areas.items()]
                   + [(f"vejledning-{gid}", g["title"]) for gid, g in cat.guides.items()]),
         ]
 
@@ -273,6 +280,22 @@ class Site:
 
     def has_pdf(self, path: str) -> bool:
         return self.pdf_exists is None or self.pdf_exists(path)
+
+    def contact_lines(self) -> list[str]:
+        """Who to contact, as posters print it: the local layer's contacts marked `on_flyers` (function, name,
+        phone, e-mail or link), else `extra.brand.contact`, else the organisation and its e-mail address; none
+        when nothing names a contact (the poster then leaves a line to write on)."""
+        contacts = self.flyer_contacts()
+        if contacts:
+            return [", ".join(filter(None, [contact["title"], contact.get("name"),
+                                            contact.get("phone") and f"tlf. {contact['phone']}",
+                                            contact.get("email") or contact.get("url")]))
+                    for contact in contacts]
+        if self.brand.get("contact"):
+            return [self.brand["contact"]]
+        if self.brand.get("email"):
+            return [", ".join(filter(None, [self.brand.get("organisation"), self.brand["email"]]))]
+        return []
 
     def address(self, path: str) -> str:
         """The web address of a page (docs-relative Markdown path) that its printout names."""
@@ -339,7 +362,7 @@ class Site:
         cat = self.catalogue
         if "area" in entry:
             area = cat.areas[entry["area"]]
-            return f"{area['number']}. {area['toc_title']}", page_path("areas", area["id"])
+            return area_title(area), page_path("areas", area["id"])
         if "strand" in entry:
             strand = cat.strands[entry["strand"]]
             return f"{strand['label']}: {strand['title']}", page_path("strands", strand["id"])
@@ -432,9 +455,7 @@ class Site:
             for entry_id, entry in getattr(cat, kind).items():
                 path = page_path(kind, entry_id)
                 singular = kind[:-1]
-                title = entry["title"]
-                if kind == "areas":
-                    title = f"{entry['number']}. {entry['toc_title']}"
+                title = area_title(entry) if kind == "areas" else entry["title"]
                 out.append(Page(path, title, self.render(template, path, **{singular: entry}),
                                 cat.file_of(kind, entry_id)))
         for kind, template, title, folder in (

@@ -64,9 +64,10 @@
 
   // The query as the reader typed it -> the words to look for. null: leave the query to Material (it uses
   // lunr's own syntax, e.g. +word, -word, word~2, title:word, "a phrase").
+  var separator = /[\s\-\/]+/  // replaced by the index's own at set-up
   function plan(query) {
     if (/(^|\s)[+-]\S|[~^:*"]/.test(query)) return null
-    var words = query.toLowerCase().split(/[\s\-]+/)
+    var words = query.toLowerCase().split(separator)
       .map(function (word) { return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "") })
       .filter(function (word) { return word.length > 0 })
     var content = words.filter(function (word) { return !isStopWord(word) && !/^\d+$/.test(word) })
@@ -233,7 +234,10 @@
   addListener.call(self, "message", function (event) {
     var message = event.data
     loaded.then(function () {
-      if (message.type === SETUP) keepTitles(message.data.docs)
+      if (message.type === SETUP) {
+        separator = new RegExp(message.data.config.separator)  // mkdocs.yml: plugins.search.separator
+        keepTitles(message.data.docs)
+      }
       if (message.type !== QUERY) return deliver(message)
       if (waiting === null) setTimeout(search, 0)
       waiting = message

@@ -53,7 +53,7 @@ edit: system-edit $(STAMP) $(DECAP_SERVER)
 	$(BIN)/catalogue validate
 	BIND_HOST=127.0.0.1 PORT=8081 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node tools/decap-server/node_modules/decap-server/dist/index.js & \
 	  trap 'kill $$!' EXIT INT TERM; \
-	  $(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	  $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(ADDR)
 
 ## fmt: write every catalogue file in the canonical form (`catalogue fmt --check` only lists them)
 fmt: $(STAMP)

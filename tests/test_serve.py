@@ -120,8 +120,9 @@ def replace_line(path, field: str, value: str) -> None:
 
 @pytest.mark.browser
 def test_a_rebuild_shows_the_change_and_keeps_the_rest_of_the_site_whole(served, page):
-    """One area file changes twice while `mkdocs serve --dirty` runs: first its page title (its own page and the
-    search index change), then its title in the navigation (every page of its strand lists it)."""
+    """One area file changes twice while `mkdocs serve --dirty` runs: first the source's heading, shown under the
+    area's name (its own page and the search index change), then the area's short name (its heading, and the
+    navigation of every page of its strand)."""
     address, project, server = served
     areas = CATALOGUE.areas
     changed = next(a for a in areas if areas[a]["strand"] == "strategi-og-koordination")
@@ -129,6 +130,10 @@ def test_a_rebuild_shows_the_change_and_keeps_the_rest_of_the_site_whole(served,
     sibling = [a for a in areas if areas[a]["strand"] == areas[changed]["strand"]][-1]
     elsewhere = next(a for a in areas if areas[a]["strand"] != areas[changed]["strand"])
     url = {area: address + html_path(page_path("areas", area)) for area in (changed, sibling, elsewhere)}
+
+    def name(area: str) -> str:  # an area's name, its heading and its entry in the navigation
+        return f"{areas[area]['number']}. {areas[area]['toc_title']}"
+
     wait_for(address, server)
     before = json.loads(fetch(address + "search/search_index.json"))
     page.goto(url[elsewhere])
@@ -139,25 +144,28 @@ def test_a_rebuild_shows_the_change_and_keeps_the_rest_of_the_site_whole(served,
     replace_line(source, "title", "Ændret sidetitel under serve")
     wait_until_served(address + "catalogue.json", "Ændret sidetitel under serve", server)  # the build's last file
     page.goto(url[changed])
-    assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == "Ændret sidetitel under serve"
+    assert page.locator(".page-subtitle").inner_text() == "Ændret sidetitel under serve"
     page.goto(url[elsewhere])  # a page that did not change is still served whole
     assert page.locator("article").inner_text() == elsewhere_text
-    assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == areas[elsewhere]["title"]
+    assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == name(elsewhere)
     after = json.loads(fetch(address + "search/search_index.json"))
     old, new = pages_in(before), pages_in(after)
     assert list(new) == list(old), "every page, in the same order, after the rebuild"
     for location, entries in old.items():
         if location != html_path(page_path("areas", changed)):
             assert new[location] == entries, location
-    assert any(entry.startswith("Ændret sidetitel under serve ") for entry in new[html_path(page_path("areas", changed))])
+    assert any("Ændret sidetitel under serve" in entry for entry in new[html_path(page_path("areas", changed))])
     assert after["config"] == before["config"]  # the hooks' Danish folding and synonyms on every entry still
     assert {name for doc in after["docs"] for name in doc} == {name for doc in before["docs"] for name in doc}
 
     page.goto("about:blank")
     replace_line(source, "toc_title", "Ændret navigationstitel under serve")
     wait_until_served(address + "catalogue.json", "Ændret navigationstitel under serve", server)
+    renamed = f"{areas[changed]['number']}. Ændret navigationstitel under serve"
+    page.goto(url[changed])
+    assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == renamed
     page.goto(url[sibling])
     nav = page.locator("nav.md-nav--primary")
-    assert nav.get_by_role("link", name="Ændret navigationstitel under serve").count() == 1
-    assert nav.get_by_role("link", name=areas[changed]["toc_title"]).count() == 0
-    assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == areas[sibling]["title"]
+    assert nav.get_by_role("link", name=renamed, exact=True).count() == 1
+    assert nav.get_by_role("link", name=name(changed), exact=True).count() == 0
+    assert page.get_by_role("heading", level=1).inner_text().removesuffix("¶") == name(sibling)

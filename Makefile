@@ -43,17 +43,17 @@ zensical: $(STAMP)
 csp: build
 	$(BIN)/catalogue csp --site-dir site
 
-## serve: build and serve the site with live reload on http://$(ADDR)/
+## serve: build and serve the site with live reload on http://$(ADDR)/; a rebuild renders only the pages that changed
 serve: system-serve $(STAMP)
 	$(BIN)/catalogue validate
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(ADDR)
 
 ## edit: the browser editor on this machine, http://$(ADDR)/admin/index.html; saving writes catalogue/ directly (no GitHub)
 edit: system-edit $(STAMP) $(DECAP_SERVER)
 	$(BIN)/catalogue validate
 	BIND_HOST=127.0.0.1 PORT=8081 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" node tools/decap-server/node_modules/decap-server/dist/index.js & \
 	  trap 'kill $$!' EXIT INT TERM; \
-	  $(BIN)/mkdocs serve --strict --livereload --dev-addr $(ADDR)
+	  $(BIN)/mkdocs serve --strict --livereload --dirty --dev-addr $(ADDR)
 
 ## fmt: write every catalogue file in the canonical form (`catalogue fmt --check` only lists them)
 fmt: $(STAMP)

@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
-import time
 from pathlib import Path
+
+from macros.publish import loopback_nginx
+from macros.publish.loopback_nginx import PREFIX
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 LIGHTHOUSE = BENCH / "node_modules" / "lighthouse" / "cli" / "index.js"
 CHROME = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
-PREFIX = "/intranet/sygefravaer/"
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 def pages(site: Path) -> dict[str, str]:
@@ -34,42 +32,6 @@ def pages(site: Path) -> dict[str, str]:
     explorer = next(p for p in sorted(site.rglob("*.html")) if 'class="rec-filters' in p.read_text(encoding="utf-8"))
     return {"home": "index.html", "area": area.relative_to(site).as_posix(), "tool": tool.relative_to(site).as_posix(),
             "explorer": explorer.relative_to(site).as_posix()}
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_nginx(site: Path, work: Path) -> tuple[subprocess.Popen, str]:
-    """hosting/nginx/ as committed, its folder paths pointed at `site` and `work`; the site's URL."""
-    config = work / "sygefravaer"
-    config.mkdir(parents=True, exist_ok=True)
-    for source in (ROOT / "hosting" / "nginx").glob("*.conf"):
-        text = source.read_text(encoding="utf-8")
-        text = text.replace("/etc/nginx/sygefravaer/", f"{config}/").replace("/var/www/sygefravaer/", f"{site}/")
-        (config / source.name).write_text(text, encoding="utf-8")
-    port = _free_port()
-    temp = "".join(f"{kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(
-        ("user root root;\n" if os.geteuid() == 0 else "")
-        + f"daemon off;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
-        "events {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
-        f"  access_log off;\n{temp}  server {{\n    listen 127.0.0.1:{port};\n    server_name localhost;\n"
-        f"    include {config}/sygefravaer.conf;\n  }}\n}}\n", encoding="utf-8")
-    server = subprocess.Popen([NGINX, "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return server, f"http://127.0.0.1:{port}{PREFIX}"
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                raise SystemExit(f"nginx did not start: {server.stderr.read().decode()}")
-            time.sleep(0.05)
 
 
 def calibrated_slowdown(benchmark_index: float) -> float:
@@ -116,21 +78,22 @@ def version() -> str | None:
 def measure(site: Path, out: Path) -> dict:
     """Lighthouse on each measured page of the built site in `site`."""
     out.mkdir(parents=True, exist_ok=True)
-    server, base = start_nginx(site.resolve(), out / "nginx")
     results = {}
     try:
-        for name, path in pages(site).items():
-            results[name] = r = {"page": path, **lighthouse(base + path, out / f"lighthouse-{name}.json")}
-            if "error" not in r:  # again, with the CPU slowdown fitted to this machine's speed during the run
-                slowdown = calibrated_slowdown(r["benchmark_index"])
-                again = lighthouse(base + path, out / f"lighthouse-{name}-calibrated.json", slowdown)
-                r["calibrated"] = {**again, "slowdown": slowdown}
-            shown = r.get("error") or (f"performance {r['score']} (calibrated {r['calibrated'].get('score')} at "
-                                       f"{r['calibrated']['slowdown']}×), {r['bytes'] / 1024:.0f} KiB in {r['requests']} requests")
-            print(f"   lighthouse {name} ({path}): {shown}", flush=True)
-    finally:
-        os.killpg(server.pid, 15)
-        server.wait(10)
+        with loopback_nginx.serve(site, out / "nginx") as origin:
+            base = origin + PREFIX
+            for name, path in pages(site).items():
+                results[name] = r = {"page": path, **lighthouse(base + path, out / f"lighthouse-{name}.json")}
+                if "error" not in r:  # again, with the CPU slowdown fitted to this machine's speed during the run
+                    slowdown = calibrated_slowdown(r["benchmark_index"])
+                    again = lighthouse(base + path, out / f"lighthouse-{name}-calibrated.json", slowdown)
+                    r["calibrated"] = {**again, "slowdown": slowdown}
+                shown = r.get("error") or (f"performance {r['score']} (calibrated {r['calibrated'].get('score')} at "
+                                           f"{r['calibrated']['slowdown']}×), {r['bytes'] / 1024:.0f} KiB in "
+                                           f"{r['requests']} requests")
+                print(f"   lighthouse {name} ({path}): {shown}", flush=True)
+    except loopback_nginx.NginxError as error:
+        raise SystemExit(str(error)) from None
     return results
 
 

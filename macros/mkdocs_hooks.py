@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
+from macros.mkdocs_incremental import Session, reuse_theme_listing, silence_dirty_warning
 from macros.publish import cms
 from macros.publish.export import write_export
 from macros.publish.output_scan import report, scan_site
@@ -27,6 +28,8 @@ from macros.render.site import Site, template_cache
 
 # Set by on_startup: `mkdocs serve` builds without PDFs; its pages link those of the last build.
 _serving = False
+# `mkdocs serve --dirty` (`make serve`): each rebuild renders only the pages that changed (macros/mkdocs_incremental.py).
+_incremental: Session | None = None
 
 # The build under way: the catalogue is loaded and the site set up once per build, in on_config (which
 # `mkdocs serve` runs again for every rebuild), never per page.
@@ -35,8 +38,11 @@ _abbreviations: str
 
 
 def on_startup(*, command, dirty):
-    global _serving
+    global _serving, _incremental
     _serving = command == "serve"
+    _incremental = Session() if _serving and dirty else None
+    if _incremental:
+        silence_dirty_warning()
 
 
 def on_config(config):
@@ -56,6 +62,11 @@ def on_config(config):
     _abbreviations = _site.abbreviations()
     if catalogue.has_local_content() and LOCAL_CSS not in config.extra_css:
         config.extra_css.append(LOCAL_CSS)
+    if _incremental and "material/search" in config.plugins:
+        # Material's own dirty merge of the search index assumes one page per rebuild; Session.search_index merges.
+        config.plugins["material/search"].is_dirty = False
+    if _incremental:
+        reuse_theme_listing(config.theme)
     if _serving:
         last_build = Path(config.config_file_path).parent / LAST_BUILD
         _site.pdf_exists = lambda path: (last_build / path).is_file()
@@ -83,6 +94,12 @@ def on_files(files, config):
             file.edit_uri = f"{docs}/{file.src_uri}"
     config.nav = _site.nav(pages)
     return files
+
+
+def on_nav(nav, config, files):
+    if _incremental:
+        _incremental.plan(nav, files, config, _abbreviations)
+    return nav
 
 
 def on_env(env, config, files):
@@ -128,12 +145,24 @@ def on_post_build(config):
     the theme did not write, no markup left unrendered) and writes catalogue.json."""
     index_file = Path(config.site_dir, "search", "search_index.json")
     if index_file.exists():
-        index = enrich(json.loads(index_file.read_text(encoding="utf-8")), _site.catalogue)
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        if _incremental:  # Material's index holds only the pages this rebuild rendered
+            index = _incremental.search_index(index)
+        index = enrich(index, _site.catalogue)
         index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # as Material writes it
-    problems = scan_site(config.site_dir, placeholders=False)  # W04: advice while editing, stops `catalogue build`
+    # W04 (placeholders) is advice while editing, stops `catalogue build`. A rebuild reads what it wrote again.
+    only = _incremental.rendered_paths() | {"404.html"} if _incremental else None
+    problems = scan_site(config.site_dir, placeholders=False, only=only)
     if problems:
         raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
     write_export(_site, config.site_dir)  # catalogue.json and its JSON Schema
+    if _incremental:
+        _incremental.commit()
+
+
+def on_build_error(error):
+    if _incremental:  # a page that failed or warned is rendered again by the next build, and so is every other
+        _incremental.forget()
 
 
 # Material writes its two page toggles (base.html, outside any template block, so no partial can override them)

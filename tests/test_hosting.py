@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
 import posixpath
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -24,11 +22,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from conftest import BUILD_ENV, ROOT, build, released_pages
-from macros.publish import csp, dist
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-HOSTING = ROOT / "hosting" / "nginx"
-PREFIX = "/intranet/sygefravaer/"
+from macros.publish import csp, dist, loopback_nginx
+from macros.publish.loopback_nginx import HOSTING, PREFIX
 SEARCH_PAGE = "indsatsomraader/analyse.html"  # a page one folder down, so relative paths matter
 MISSING = "findes/ikke.html"
 QUERY, FOUND = "virksomhedspraktik", "indsatsomraader/virksomhedspraktik.html"
@@ -102,51 +97,14 @@ def test_every_relative_link_in_every_page_resolves_to_a_file(built_site):
 
 # --- nginx on loopback, with the committed configuration --------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def nginx(built_site, tmp_path_factory) -> str:
     """hosting/nginx/ as committed, paths pointed at this run's folders, serving the site under PREFIX."""
-    if not Path(NGINX).exists():
-        pytest.fail(f"{NGINX} is missing: install Debian's nginx package (make test does, as root)")
-    work = tmp_path_factory.mktemp("nginx")
-    config = work / "sygefravaer"
-    config.mkdir()
-    for source in HOSTING.glob("*.conf"):
-        text = source.read_text(encoding="utf-8")
-        text = text.replace("/etc/nginx/sygefravaer/", f"{config}/").replace("/var/www/sygefravaer/", f"{built_site}/")
-        (config / source.name).write_text(text, encoding="utf-8")
-    port = _free_port()
-    temp = "".join(f"{kind}_temp_path {work}/{kind};\n" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(
-        ("user root root;\n" if os.geteuid() == 0 else "")  # the site lies in root's private temp folder
-        + f"daemon off;\nworker_processes 1;\npid {work}/nginx.pid;\nerror_log {work}/error.log warn;\n"
-        "events {}\nhttp {\n  include /etc/nginx/mime.types;\n  default_type application/octet-stream;\n"
-        f"  access_log off;\n{temp}"
-        f"  server {{\n    listen 127.0.0.1:{port};\n    server_name localhost;\n"
-        f"    include {config}/sygefravaer.conf;\n  }}\n}}\n", encoding="utf-8")
-    check = subprocess.run([NGINX, "-t", "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf")],
-                           capture_output=True, text=True)
-    assert check.returncode == 0, check.stderr
-    server = subprocess.Popen([NGINX, "-p", str(work), "-e", str(work / "error.log"), "-c", str(work / "nginx.conf")],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"nginx did not start: {server.stderr.read().decode()}")
-            time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.terminate()
-    server.wait(timeout=10)
+    try:
+        with loopback_nginx.serve(built_site, tmp_path_factory.mktemp("nginx")) as origin:
+            yield origin
+    except loopback_nginx.NginxError as error:
+        pytest.fail(f"{error} (make test installs it, as root)")
 
 
 def get(origin: str, path: str, headers: dict | None = None) -> http.client.HTTPResponse:

@@ -3,17 +3,20 @@
 //
 // Material 9.8 starts its search worker and fetches search/search_index.json on page load over http(s); only
 // from file:// does it wait until search opens, and no setting changes that. This script runs before Material's
-// bundle (docs/overrides/main.html puts it first in the `scripts` block) and holds back exactly those two
-// requests until then: the request for the index waits in `send`, the worker is created on first use. Nothing
-// else of Material's changes, so the index, the query and the results are Material's own.
+// bundle (docs/overrides/main.html puts it first in the `scripts` block, after Material's configuration) and
+// holds back exactly those two requests until then: the request for the index waits in `send`, the worker is
+// created on first use. Nothing else of Material's changes, so the index, the query and the results are
+// Material's own.
 (function () {
   "use strict";
   if (location.protocol === "file:") return; // Material already waits; the offline plugin's shim runs the worker
 
   const INDEX = /\/search\/search_index\.json$/;
-  // Material's search worker, or the Danish one that loads it (workers/search-da.js, named in main.html)
-  const WORKER = /\/assets\/javascripts\/workers\/search(?:-da\.js|\.[0-9a-f]+\.min\.js)$/;
   const pathOf = (url) => new URL(String(url), location.href).pathname;
+  // The search worker is the one Material's configuration on this page names (the Danish worker, as
+  // docs/overrides/main.html sets it): its file, not the part after "#".
+  const config = document.getElementById("__config");
+  const WORKER = config ? pathOf(JSON.parse(config.textContent).search) : null;
   let wanted = false;
   const waiting = [];
 
@@ -65,7 +68,7 @@
       }
     }
     window.Worker = function (url, options) {
-      return WORKER.test(pathOf(url)) ? new SearchWorker(url, options) : new RealWorker(url, options);
+      return WORKER && pathOf(url) === WORKER ? new SearchWorker(url, options) : new RealWorker(url, options);
     };
     window.Worker.prototype = RealWorker.prototype;
   }

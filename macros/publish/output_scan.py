@@ -125,19 +125,30 @@ def report(problems: list[str], places: int = 3) -> str:
     return "\n".join(lines)
 
 
-def scan_site(site_dir: Path | str, placeholders: bool = True) -> list[str]:
+def scan_site(site_dir: Path | str, placeholders: bool = True, only: set[str] | None = None) -> list[str]:
     """Every problem in a built site's HTML pages and search index, as 'path: what'. placeholders=False lets a
-    placeholder of `catalogue new` pass: advice in `mkdocs serve`, stopped by `catalogue build` (W04)."""
+    placeholder of `catalogue new` pass: advice in `mkdocs serve`, stopped by `catalogue build` (W04). `only`: the
+    pages (paths relative to the site) to read, and their search index entries; the rest was read before."""
     site_dir = Path(site_dir)
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         relative = page.relative_to(site_dir).as_posix()
+        if only is not None and relative not in only:
+            continue
         text, unsafe = read_html(page.read_text(encoding="utf-8"))
         problems += [f"{relative}: {what}" for what in unsafe + unrendered(text, placeholders)]
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
         for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+            if only is not None and _output_path(doc.get("location", "")) not in only:
+                continue
             text, unsafe = read_html(f"{doc.get('title', '')}\n{doc.get('text', '')}")
             where = f"search/search_index.json ({doc.get('location', '')})"
             problems += [f"{where}: {what}" for what in unsafe + unrendered(text, placeholders)]
     return problems
+
+
+def _output_path(location: str) -> str:
+    """The page file a search index location points into ("x/#a" -> "x/index.html", "x.html#a" -> "x.html")."""
+    page = location.split("#")[0]
+    return page + "index.html" if page == "" or page.endswith("/") else page

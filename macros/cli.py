@@ -27,18 +27,20 @@ def local_folder(root: Path) -> str | None:
 
 
 def site_pages(root: Path):
-    """For the loader's link check (K19): each entry's page and every docs-relative path the site will have."""
+    """For the loader's link check (K20): each entry's page and every docs-relative path the site will have."""
     from .render.paths import INDEX_PATHS, PAGE_PATHS, page_path
 
     def pages(catalogue) -> tuple[dict, set]:
         page_of = {(kind, entry_id): page_path(kind, entry_id)
                    for kind in PAGE_PATHS for entry_id in catalogue.entries.get(kind, {})}
-        for kind in ("recommendations", "tools"):  # shown on the page of the area, strand or guide they belong to
+        # Shown on the page of the area, strand, guide (or, for a local note, tool) they belong to.
+        for kind in ("recommendations", "tools", "notes"):
             for entry_id, entry in catalogue.entries[kind].items():
                 owner = next(((PAGE_PATHS_OF[key], entry[key]) for key in PAGE_PATHS_OF if key in entry), None)
                 if owner and (kind, entry_id) not in page_of:
                     page_of[(kind, entry_id)] = page_path(*owner)
         known = set(page_of.values()) | set(INDEX_PATHS.values())
+        known |= {page_path("pages", page.stem) for page in catalogue.local_pages()}  # the local layer's prose
         known |= {p.relative_to(root / "content").as_posix() for p in (root / "content").rglob("*") if p.is_file()}
         known |= {p.relative_to(root / "docs").as_posix() for p in (root / "docs").rglob("*") if p.is_file()}
         return page_of, known
@@ -46,7 +48,7 @@ def site_pages(root: Path):
     return pages
 
 
-PAGE_PATHS_OF = {"area": "areas", "strand": "strands", "guide": "guides"}
+PAGE_PATHS_OF = {"area": "areas", "strand": "strands", "guide": "guides", "tool": "tools"}
 
 
 # Advice that stops a build: a page must not go out with a placeholder from `catalogue new` in it.

@@ -199,6 +199,24 @@ def test_validate_names_local_files_whose_national_target_was_renamed(tmp_path):
     assert not [line for line in result.stderr.splitlines() if line.startswith("catalogue/")]
 
 
+def test_a_note_links_to_a_local_page_counted_from_the_page_it_is_shown_on(local_project, local_site, tmp_path):
+    """The example note links to the local policy (../hos-os/…, from its area's page): validate knows the local
+    pages (K20), the link works on the page; a link to a local page that does not exist is refused."""
+    validate = [sys.executable, "-m", "macros.cli", "--root", str(local_project), "validate"]
+    assert subprocess.run(validate, capture_output=True, text=True, env=BUILD_ENV).returncode == 0
+    html = (local_site / f"indsatsomraader/{AREA}.html").read_text(encoding="utf-8")
+    assert 'href="../hos-os/sygefravaerspolitik.html"' in html
+    project = copy_project(tmp_path / "project")
+    shutil.copytree(FIXTURE, project / "lokalt")
+    note = project / "lokalt" / "notes" / "samtaler-hos-os.yml"
+    note.write_text(note.read_text(encoding="utf-8").replace("sygefravaerspolitik.md", "personalepolitik.md"),
+                    encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "macros.cli", "--root", str(project), "validate"],
+                            capture_output=True, text=True, env=BUILD_ENV)
+    assert result.returncode == 1 and "lokalt/notes/samtaler-hos-os.yml:" in result.stderr
+    assert "[K20]" in result.stderr and f"siden indsatsomraader/{AREA}.md" in result.stderr
+
+
 def test_a_folder_the_local_layer_cannot_hold_is_refused(tmp_path):
     project = copy_project(tmp_path / "project")
     (project / "lokalt" / "areas").mkdir(parents=True)

@@ -437,8 +437,10 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                 entries[kind][entry_id] = data
                 files[(kind, entry_id)] = relative
 
+    local = layers[1][0] if len(layers) > 1 else None
     if site_pages is not None and not any(p.severity == "error" for p in problems):
-        problems += link_problems(Catalogue(root=root, entries=entries, files=files), documents, site_pages)
+        problems += link_problems(Catalogue(root=root, entries=entries, files=files, local_folder=local), documents,
+                                  site_pages)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise CatalogueError(sorted(problems, key=lambda p: (p.file, p.line)))
@@ -450,7 +452,6 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
                                    key=lambda item: (area_order.get(item[1].get("area"), 10**9), natural_key(item[0]))))
     entries["recommendations"] = dict(sorted(entries["recommendations"].items(), key=lambda item: natural_key(item[0])))
     entries["terms"] = dict(sorted(entries["terms"].items(), key=lambda item: item[1]["term"].casefold()))
-    local = layers[1][0] if len(layers) > 1 else None
     updated = git_dates(root, *(layer for layer, _ in layers)) if with_dates else {}
     catalogue = Catalogue(root=root, entries=entries, files=files, updated=updated, local_folder=local)
     if with_advice:

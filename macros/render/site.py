@@ -285,12 +285,13 @@ class Site:
         """Who to contact, as posters print it: the local layer's contacts marked `on_flyers` (function, name,
         phone kept on one line, e-mail or link), else `extra.brand.contact`, else the organisation and its e-mail
         address; none when nothing names a contact (the poster then leaves a line to write on)."""
-        contacts = self.flyer_contacts()
-        if contacts:
-            return [", ".join(filter(None, [contact["title"], contact.get("name"),
-                                            contact.get("phone") and "tlf.\u00a0" + contact["phone"].replace(" ", "\u00a0"),
-                                            contact.get("email") or contact.get("url")]))
-                    for contact in contacts]
+        def line(contact: dict) -> str:
+            phone = contact.get("phone") and "tlf.\u00a0" + contact["phone"].replace(" ", "\u00a0")  # no break inside
+            return ", ".join(filter(None, [contact["title"], contact.get("name"), phone,
+                                           contact.get("email") or contact.get("url")]))
+
+        if contacts := self.flyer_contacts():
+            return [line(contact) for contact in contacts]
         if self.brand.get("contact"):
             return [self.brand["contact"]]
         if self.brand.get("email"):

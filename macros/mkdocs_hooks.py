@@ -152,7 +152,7 @@ def on_post_build(config):
         index_file.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")  # as Material writes it
     # W04 (placeholders) is advice while editing, stops `catalogue build`. A rebuild reads what it wrote again.
     only = _incremental.rendered_paths() | {"404.html"} if _incremental else None
-    problems = scan_site(config.site_dir, placeholders=False, only=only)
+    problems = scan_site(config.site_dir, placeholders=False, only=only, cache=_site.cache)
     if problems:
         raise PluginError("Den byggede side indeholder noget, en læser ikke må få:\n" + report(problems))
     write_export(_site, config.site_dir)  # catalogue.json and its JSON Schema

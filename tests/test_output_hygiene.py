@@ -148,3 +148,20 @@ def test_a_placeholder_from_catalogue_new_stops_the_build_but_not_validate(proje
     assert result.returncode == 1, result.stdout
     assert "catalogue/terms/nyt-begreb.yml:" in result.stderr and "pladsholder" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_a_cached_scan_reports_what_a_fresh_one_does(tmp_path):
+    """The build keeps each page's scan by its bytes (.cache/): a page read before gives its problems again, and
+    a changed page is read anew."""
+    from macros.read.cache import Cache
+
+    site, cache = tmp_path / "site", Cache(tmp_path / "project")
+    site.mkdir()
+    page = site / "side.html"
+    page.write_text('<article><p>Tekst {: .rec-meta }</p><a href="x.html" onclick="steal()">x</a></article>',
+                    encoding="utf-8")
+    fresh = scan_site(site)
+    assert len(fresh) == 2 and scan_site(site, cache=cache) == fresh == scan_site(site, cache=cache)
+    assert list((tmp_path / "project" / ".cache" / "scan").rglob("*"))  # kept, and read back the second time
+    page.write_text("<article><p>Ren tekst.</p></article>", encoding="utf-8")
+    assert scan_site(site, cache=cache) == []

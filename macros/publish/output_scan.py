@@ -15,9 +15,11 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..read.cache import Cache, key, source_of
 from ..read.catalogue import PLACEHOLDER
 
 # What a reader must never see as text. Each pattern names the kind of syntax; the scan reports the excerpt.
@@ -125,27 +127,39 @@ def report(problems: list[str], places: int = 3) -> str:
     return "\n".join(lines)
 
 
-def scan_site(site_dir: Path | str, placeholders: bool = True, only: set[str] | None = None) -> list[str]:
+def scan_site(site_dir: Path | str, placeholders: bool = True, only: set[str] | None = None,
+              cache: Cache | None = None) -> list[str]:
     """Every problem in a built site's HTML pages and search index, as 'path: what'. placeholders=False lets a
     placeholder of `catalogue new` pass: advice in `mkdocs serve`, stopped by `catalogue build` (W04). `only`: the
-    pages (paths relative to the site) to read, and their search index entries; the rest was read before."""
+    pages (paths relative to the site) to read, and their search index entries; the rest was read before. With a
+    cache, a page or index entry read before with the same bytes (and this code) is not parsed again."""
     site_dir = Path(site_dir)
     problems = []
     for page in sorted(site_dir.rglob("*.html")):
         relative = page.relative_to(site_dir).as_posix()
         if only is not None and relative not in only:
             continue
-        text, unsafe = read_html(page.read_text(encoding="utf-8"))
-        problems += [f"{relative}: {what}" for what in unsafe + unrendered(text, placeholders)]
+        problems += [f"{relative}: {what}" for what in _problems(page.read_text(encoding="utf-8"), placeholders, cache)]
     index = site_dir / "search" / "search_index.json"
     if index.is_file():
         for doc in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
             if only is not None and _output_path(doc.get("location", "")) not in only:
                 continue
-            text, unsafe = read_html(f"{doc.get('title', '')}\n{doc.get('text', '')}")
             where = f"search/search_index.json ({doc.get('location', '')})"
-            problems += [f"{where}: {what}" for what in unsafe + unrendered(text, placeholders)]
+            text = f"{doc.get('title', '')}\n{doc.get('text', '')}"
+            problems += [f"{where}: {what}" for what in _problems(text, placeholders, cache)]
     return problems
+
+
+def _problems(markup: str, placeholders: bool, cache: Cache | None) -> list[str]:
+    def scan() -> bytes:
+        text, unsafe = read_html(markup)
+        return json.dumps(unsafe + unrendered(text, placeholders)).encode("utf-8")
+
+    if cache is None:
+        return json.loads(scan())
+    name = key(source_of(sys.modules[__name__]), str(placeholders), markup)
+    return json.loads(cache.through("scan", name, scan))
 
 
 def _output_path(location: str) -> str:

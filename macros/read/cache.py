@@ -1,5 +1,5 @@
 """Work a build need not redo when its input has not changed: the schema check of an unchanged catalogue file,
-QR codes, Word and calendar files.
+QR codes, Word and calendar files, the output scan of an unchanged page.
 
 Each result is a file under the project's `.cache/` folder (git ignores it, `make clean` removes it), named by
 the SHA-256 of everything the result depends on, the source code that makes it included: changed data or code

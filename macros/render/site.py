@@ -176,7 +176,7 @@ class Site:
         self.env.globals.update(PARTS=PARTS, TOOL_KINDS=TOOL_KINDS, page_path=page_path, relative_link=relative_link,
                                 area_title=area_title)
         self.env.globals.update(pdf_path=pdf_path, qr_svg=self.qr_svg, EDITION_PDF=EDITION_PDF, icon=icon)
-        self.cache = Cache(catalogue.root)  # QR codes and downloads, kept between builds (macros/read/cache.py)
+        self.cache = Cache(catalogue.root)  # QR codes, downloads, output scans: kept between builds (macros/read/cache.py)
 
     def qr_svg(self, address: str) -> str:
         """printout.qr_svg, taken from the cache when this address was drawn by the same code before (choosing

@@ -133,11 +133,16 @@ class Catalogue:
 # ---------------------------------------------------------------- schemas
 
 
+def read_schemas(schema_dir: Path) -> dict[str, dict]:
+    """The JSON Schemas by file name, as JSON alone (no validator: what reads their titles, order and types)."""
+    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+
+
 def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], "Registry"]:
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
-    schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    schemas = read_schemas(schema_dir)
     registry = Registry().with_resources(
         (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
     )
@@ -319,7 +324,7 @@ def git_dates(root: Path, *folders: str) -> dict[str, str]:
     return dates
 
 
-def _layers(root: Path, local_folder: str | None) -> list[tuple[str, tuple[str, ...]]]:
+def entry_layers(root: Path, local_folder: str | None) -> list[tuple[str, tuple[str, ...]]]:
     """(folder, kinds it may hold) of each layer: the national catalogue, then the local one if it exists."""
     layers = [("catalogue", tuple(kind for kind in KINDS if kind not in LOCAL_ONLY))]
     if local_folder and (root / local_folder).is_dir():
@@ -352,11 +357,10 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     the site): given, relative links in texts must lead to one (K20)."""
     root = Path(root)
     folder = root / "catalogue"
-    names = field_names({path.name: json.loads(path.read_text(encoding="utf-8"))  # the JSON alone: no validator
-                         for path in sorted((folder / "schema").glob("*.schema.json"))})
+    names = field_names(read_schemas(folder / "schema"))
     problems: list[Problem] = []
     documents: dict[str, list[tuple[str, Path, Document, bytes]]] = {kind: [] for kind in KINDS}
-    layers = _layers(root, local_folder)
+    layers = entry_layers(root, local_folder)
 
     for layer, kinds in layers:
         problems += _stray_folders(root, layer, kinds)

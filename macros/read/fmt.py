@@ -15,16 +15,16 @@ over the whole catalogue and compares the bytes. Keep the two in step.
 from __future__ import annotations
 
 import json
-import os
+import posixpath
 import re
 from pathlib import Path
 
-from .catalogue import KINDS, LOCAL_KINDS, load_schemas
+from .catalogue import KINDS, entry_layers, read_schemas
 from .settings import read_site_config
 from .yamlfile import YamlRefused, parse
 
 WIDTH = 100
-MODELINE = "# yaml-language-server: $schema=../schema/{schema}.schema.json"
+NATIONAL = "catalogue"  # the national layer's folder; a local layer (lokalt/) sits beside it
 
 # Scalars that YAML 1.1 (PyYAML) or 1.2 would read as something other than text: these stay quoted.
 _NOT_TEXT = re.compile(
@@ -41,7 +41,7 @@ class Schemas:
     """The catalogue's JSON Schemas with $ref resolved: the key order of every object in every kind."""
 
     def __init__(self, schema_dir: Path):
-        self.by_name, _ = load_schemas(schema_dir)
+        self.by_name = read_schemas(schema_dir)
 
     def for_kind(self, kind: str) -> tuple[dict, str]:
         name = f"{KINDS[kind]}.schema.json"
@@ -184,12 +184,21 @@ def _sequence(items: list, node, base, schemas: Schemas, indent: int) -> list[st
     return lines
 
 
-def canonical(data: dict, kind: str, schemas: Schemas, schema_folder: str = "../schema") -> str:
-    """The canonical text of one entry of this kind (folder name under catalogue/); schema_folder is where the
-    modeline finds the schemas from the file's folder (a local entry sits one level further down)."""
+def schema_folder(layer: str, kind: str) -> str:
+    """Where the schemas are, seen from an entry file in <layer>/<kind>/: ../schema in the national catalogue,
+    ../../catalogue/schema in lokalt/."""
+    return posixpath.relpath(f"{NATIONAL}/schema", f"{layer}/{kind}")
+
+
+def modeline(layer: str, kind: str) -> str:
+    """An entry file's first line: the schema the editor's YAML extension checks it against."""
+    return f"# yaml-language-server: $schema={schema_folder(layer, kind)}/{KINDS[kind]}.schema.json"
+
+
+def canonical(data: dict, kind: str, schemas: Schemas, layer: str = NATIONAL) -> str:
+    """The canonical text of one entry of this kind (folder name under catalogue/) in that layer's folder."""
     node, base = schemas.for_kind(kind)
-    modeline = MODELINE.format(schema=KINDS[kind]).replace("../schema/", f"{schema_folder}/")
-    lines = [modeline] + _mapping(data, node, base, schemas, 0)
+    lines = [modeline(layer, kind)] + _mapping(data, node, base, schemas, 0)
     return "\n".join(lines) + "\n"
 
 
@@ -200,7 +209,7 @@ class NotFormattable(Exception):
     """The file cannot be read (fix it first: `catalogue validate` says how)."""
 
 
-def format_text(text: str, kind: str, schemas: Schemas, schema_folder: str = "../schema") -> str:
+def format_text(text: str, kind: str, schemas: Schemas, layer: str = NATIONAL) -> str:
     try:
         document = parse(text)
     except YamlRefused as error:
@@ -209,7 +218,7 @@ def format_text(text: str, kind: str, schemas: Schemas, schema_folder: str = "..
         raise NotFormattable("; ".join(f"linje {p[0]}: {p[2]}" for p in document.problems))
     if not isinstance(document.data, dict):
         raise NotFormattable("filen skal indeholde felter (nøgle: værdi)")
-    result = canonical(document.data, kind, schemas, schema_folder)
+    result = canonical(document.data, kind, schemas, layer)
     if parse(result).data != document.data:  # never write a file that means something else
         raise NotFormattable("den formaterede fil ville ændre indholdet; ret filen i hånden")
     return result
@@ -217,22 +226,19 @@ def format_text(text: str, kind: str, schemas: Schemas, schema_folder: str = "..
 
 def catalogue_files(root: Path) -> list[tuple[str, Path]]:
     """Every entry file, the national catalogue's and the local layer's (lokalt/), which editors write too."""
-    files = [(kind, path) for kind in KINDS for path in sorted((root / "catalogue" / kind).glob("*.yml"))]
     local = read_site_config(root)["local_folder"] if (root / "mkdocs.yml").exists() else None
-    if local:
-        files += [(kind, path) for kind in LOCAL_KINDS for path in sorted((root / local / kind).glob("*.yml"))]
-    return files
+    return [(kind, path) for layer, kinds in entry_layers(root, local) for kind in kinds
+            for path in sorted((root / layer / kind).glob("*.yml"))]
 
 
 def format_catalogue(root: Path, check: bool) -> tuple[list[Path], list[str]]:
     """Format (or with check, only compare) every catalogue file: (files not canonical, problems)."""
-    schemas = Schemas(root / "catalogue" / "schema")
+    schemas = Schemas(root / NATIONAL / "schema")
     changed, problems = [], []
     for kind, path in catalogue_files(root):
         text = path.read_text(encoding="utf-8")
-        schema_folder = Path(os.path.relpath(root / "catalogue" / "schema", path.parent)).as_posix()
         try:
-            result = format_text(text, kind, schemas, schema_folder)
+            result = format_text(text, kind, schemas, layer=path.parent.parent.relative_to(root).as_posix())
         except NotFormattable as error:
             problems.append(f"{path.relative_to(root)}: {error}")
             continue

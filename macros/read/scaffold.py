@@ -12,7 +12,8 @@ import re
 import textwrap
 from pathlib import Path
 
-from .catalogue import KINDS, LOCAL_FOLDER, LOCAL_KINDS, LOCAL_ONLY, Catalogue, load_schemas
+from .catalogue import KINDS, LOCAL_FOLDER, LOCAL_KINDS, LOCAL_ONLY, Catalogue, read_schemas
+from .fmt import modeline
 
 SINGULAR = {schema: folder for folder, schema in KINDS.items()}  # "area" -> "areas"
 SINGULAR_OF = dict(KINDS)  # "areas" -> "area"
@@ -80,7 +81,7 @@ def new_entry(catalogue: Catalogue, kind: str, entry_id: str | None = None, owne
         raise ValueError(f"{kind} kan ikke oprettes lokalt. Lokalt kan I oprette: "
                          + ", ".join(sorted(SINGULAR_OF[k] for k in LOCAL_KINDS)) + ".")
     layer = local_folder or "catalogue"
-    schemas, _ = load_schemas(catalogue.root / "catalogue" / "schema")
+    schemas = read_schemas(catalogue.root / "catalogue" / "schema")
     schema = schemas[f"{kind}.schema.json"]
     schemas = {**schemas, "__current__": schema}
     if owner is None and kind in ("tool", "recommendation", "note"):
@@ -108,8 +109,7 @@ def new_entry(catalogue: Catalogue, kind: str, entry_id: str | None = None, owne
     required = set(schema.get("required", [])) | {alt["required"][0] for alt in schema.get("anyOf", [])[:1]
                                                    if set(alt) == {"required"}}
     alternatives = [alt["required"][0] for alt in schema.get("oneOf", []) if set(alt) == {"required"}]
-    schema_dir = "../schema" if layer == "catalogue" else "../" * (layer.count("/") + 2) + "catalogue/schema"
-    lines = [f"# yaml-language-server: $schema={schema_dir}/{kind}.schema.json",
+    lines = [modeline(layer, folder),
              *textwrap.wrap(f"# {schema.get('title', kind)}: {schema.get('description', '')}", 100, subsequent_indent="# "),
              "# Felter med # foran er valgfrie: fjern # for at bruge dem. Erstat al tekst, der starter med UDFYLD.", ""]
     for name, raw in schema["properties"].items():

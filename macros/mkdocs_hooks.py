@@ -116,8 +116,8 @@ def _add_editor_files(files, config):
     material = sorted(file.src_uri for file in files
                       if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.endswith(".min.css"))
     styles = [f"../{path}" for path in material + [str(css) for css in config.extra_css]]
-    setup = {"shapes": json.loads(cms.shapes_json(schema_dir, dict(config))), "preview_styles": styles}
-    files.append(File.generated(config, "admin/setup.json", content=json.dumps(setup, ensure_ascii=False)))
+    setup = {"shapes": cms.shapes(schema_dir, dict(config)), "preview_styles": styles}
+    files.append(File.generated(config, "admin/setup.json", content=json.dumps(setup, ensure_ascii=False, sort_keys=True)))
 
 
 def on_page_markdown(markdown, page, config, files):

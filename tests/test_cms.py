@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -17,6 +16,7 @@ from playwright.sync_api import expect
 
 from conftest import ROOT, build
 from macros.publish import cms
+from macros.publish.loopback_nginx import answering, free_port
 from macros.read.catalogue import load_catalogue
 from macros.read.fmt import Schemas, canonical, catalogue_files, format_text
 from macros.render.paths import html_path, page_path
@@ -26,28 +26,16 @@ DECAP_SERVER = ROOT / "tools" / "decap-server" / "node_modules" / "decap-server"
 SCREENSHOTS = os.environ.get("CMS_SCREENSHOTS")  # a folder: keep the editor's screenshots (CONTRIBUTING.md)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def decap_server(project):
     """decap-server (the pinned npm package, `make edit`'s local backend) writing to the project copy."""
     if not DECAP_SERVER.is_file():
         pytest.fail("decap-server is missing: run `npm ci --prefix tools/decap-server` (make install does)")
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(project),
            "MODE": "fs", "LOG_LEVEL": "error"}
     process = subprocess.Popen([shutil.which("node") or "node", str(DECAP_SERVER)], env=env)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
+    answering(port, process, 20)
     yield f"http://127.0.0.1:{port}/api/v1"
     process.terminate()
     process.wait(timeout=10)
@@ -265,7 +253,7 @@ def test_an_edition_with_a_local_layer_edits_it_in_the_same_form(page, built_sit
     assert collections["tools"]["folder"] == "catalogue/tools" and "contacts" not in collections
     notes = {f["name"]: f for f in collections["local-notes"]["fields"]}
     assert notes["area"]["widget"] == "relation" and notes["area"]["collection"] == "areas"  # national targets
-    shapes = json.loads(cms.shapes_json(schema_dir, {}))
+    shapes = cms.shapes(schema_dir, {})
     files = [(kind, path) for kind, path in catalogue_files(project) if "lokalt" in path.parts]
     assert {kind for kind, _ in files} >= {"notes", "contacts", "tools", "recommendations"}
     entries = [(f"local-{kind}", parse(path.read_text(encoding="utf-8")).data) for kind, path in files]

@@ -1,6 +1,6 @@
 /* The canonical YAML of catalogue files, written by the browser editor: the same bytes as `catalogue fmt`
    (macros/read/fmt.py; a test compares the two over the whole catalogue, so change both together).
-   Key order comes from admin/shapes.json, generated from the schemas. Reading uses js-yaml. */
+   Key order comes from the shapes in admin/setup.json, generated from the schemas. Reading uses js-yaml. */
 (function (global) {
   "use strict";
   var WIDTH = 100;

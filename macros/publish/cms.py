@@ -4,21 +4,19 @@ Nothing here is written by hand: one folder collection per catalogue folder, one
 (labels and hints from the schema's Danish titles and descriptions), so a field added to a schema appears in
 the form with no other change. MkDocs-free: the hook (macros/mkdocs_hooks.py) only adds the output as files.
 
-Also written: admin/shapes.json, the key order of every kind for the editor's YAML writer
+Also written: the shapes in admin/setup.json, the key order of every kind for the editor's YAML writer
 (docs/admin/catalogue-format.js), which writes the same canonical form as `catalogue fmt`.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from pathlib import Path
 
 import yaml
 
 from macros.read.catalogue import KIND_NAMES_DA, KINDS, LOCAL_KINDS, LOCAL_ONLY
-from macros.read.fmt import Schemas
+from macros.read.fmt import Schemas, schema_folder
 from macros.read.settings import local_folder_of
 
 # The field shown for an entry in lists and relation pickers: the first of these a kind has.
@@ -200,11 +198,11 @@ def config_yaml(schema_dir: Path, mkdocs_config: dict) -> str:
                               sort_keys=False, width=120)
 
 
-def shapes_json(schema_dir: Path, mkdocs_config: dict) -> str:
+def shapes(schema_dir: Path, mkdocs_config: dict) -> dict:
     """Each collection's shape; a local entry's modeline reaches the national schemas from one folder further down."""
     builder = ConfigBuilder(schema_dir)
     shapes = {kind: {"schema": KINDS[kind], **builder.shape(*builder.schemas.for_kind(kind))} for kind in KINDS}
     if local := _local_folder(schema_dir, mkdocs_config):
-        folder = Path(os.path.relpath(schema_dir, schema_dir.parent.parent / local / "kind")).as_posix()
-        shapes.update({f"{LOCAL_PREFIX}{kind}": {**shapes[kind], "schema_folder": folder} for kind in LOCAL_KINDS})
-    return json.dumps(shapes, ensure_ascii=False, sort_keys=True)
+        shapes.update({f"{LOCAL_PREFIX}{kind}": {**shapes[kind], "schema_folder": schema_folder(local, kind)}
+                       for kind in LOCAL_KINDS})
+    return shapes

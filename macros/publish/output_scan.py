@@ -152,14 +152,14 @@ def scan_site(site_dir: Path | str, placeholders: bool = True, only: set[str] | 
 
 
 def _problems(markup: str, placeholders: bool, cache: Cache | None) -> list[str]:
-    def scan() -> bytes:
+    def scan() -> list[str]:
         text, unsafe = read_html(markup)
-        return json.dumps(unsafe + unrendered(text, placeholders)).encode("utf-8")
+        return unsafe + unrendered(text, placeholders)
 
     if cache is None:
-        return json.loads(scan())
+        return scan()
     name = key(source_of(sys.modules[__name__]), str(placeholders), markup)
-    return json.loads(cache.through("scan", name, scan))
+    return json.loads(cache.through("scan", name, lambda: json.dumps(scan()).encode("utf-8")))
 
 
 def _output_path(location: str) -> str:

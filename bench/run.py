@@ -32,7 +32,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -51,6 +50,7 @@ sys.path.insert(0, str(BENCH))
 from generate import IGNORE, ROOT, copy_project, generate  # noqa: E402
 import search as search_step  # noqa: E402
 import web  # noqa: E402
+from macros.publish.loopback_nginx import free_port  # noqa: E402
 
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true", "PYTHONDONTWRITEBYTECODE": "1"}
 NOTES_MARKER = "<!-- Notes below this line are written by hand and kept by `make bench`. -->"
@@ -303,9 +303,7 @@ def bench_size(areas: int, args, out: Path, *, profile: bool) -> SizeResult:
 
 def serve_rebuild(project: Path, repeats: int, timeout: float, log: Path) -> dict:
     """Start `mkdocs serve`, change one area's title in its YAML file, time until the served page shows it."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     one_line_title = re.compile(r"^title: (?![>|]).+$", flags=re.M)  # a title we can replace line for line
     areas = sorted((project / "catalogue" / "areas").glob("*.yml"), key=lambda p: not re.search(r"-x\d+$", p.stem))
     area = next(p for p in areas if one_line_title.search(p.read_text(encoding="utf-8")))

@@ -56,10 +56,6 @@ def is_external(reference: str) -> bool:
     return bool(split.scheme or split.netloc)
 
 
-def pages(site: Path) -> list[str]:
-    return released_pages(site)  # the intranet release; the editor (admin/) is not in it
-
-
 def target(page: str, reference: str) -> str | None:
     """The site path a local reference of a page points at ('' is the page itself, None if external)."""
     if is_external(reference):
@@ -75,12 +71,12 @@ def target(page: str, reference: str) -> str | None:
 def local_targets(site: Path) -> dict[str, set[str]]:
     """For every page, the site paths its links, scripts, style sheets and images point at."""
     return {page: {target(page, ref) for ref in references((site / page).read_text(encoding="utf-8"))} - {None}
-            for page in pages(site)}
+            for page in released_pages(site)}
 
 
 def test_every_relative_link_in_every_page_resolves_to_a_file(built_site):
     problems, checked = [], 0
-    for page in pages(built_site):
+    for page in released_pages(built_site):
         for reference in references((built_site / page).read_text(encoding="utf-8")):
             if is_external(reference):
                 continue
@@ -92,7 +88,7 @@ def test_every_relative_link_in_every_page_resolves_to_a_file(built_site):
             if not (built_site / path).is_file():  # a folder would need a server to find its index.html
                 problems.append(f"{page}: {reference} → {path} is not a file")
     assert not problems, "\n".join(problems[:20])
-    assert checked > 20 * len(pages(built_site))
+    assert checked > 20 * len(released_pages(built_site))
 
 
 # --- nginx on loopback, with the committed configuration --------------------------------------------------
@@ -227,7 +223,7 @@ def test_the_request_counter_counts(visit):
 @pytest.mark.parametrize("where", ["nginx", "file"])
 def test_every_page_loads_with_no_outside_request_and_no_csp_violation(built_site, nginx, visit, where):
     base = nginx + PREFIX if where == "nginx" else built_site.as_uri() + "/"
-    names = pages(built_site)
+    names = released_pages(built_site)
     if where == "file":  # a server's error page, built with links from the server root: not for file://
         names.remove("404.html")
     for name in names:  # "load": the scripts have run and asked for what they want (api.github.com, say)

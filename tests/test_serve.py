@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -19,16 +18,11 @@ from macros.read.catalogue import load_catalogue
 from macros.render.paths import html_path, page_path, pdf_path
 
 from conftest import BUILD_ENV, ROOT
+from macros.publish.loopback_nginx import free_port
 
 CATALOGUE = load_catalogue(ROOT, with_dates=False)
 TOOLS = list(CATALOGUE.tools)
 SERVE = ["serve", "--strict", "--dirty"]  # as `make serve` runs it (there with --livereload too)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture

@@ -25,9 +25,23 @@ class NginxError(RuntimeError):
 
 
 def free_port() -> int:
+    """A loopback port no one listens on (for nginx here, and for the test and benchmark servers)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def answering(port: int, process: subprocess.Popen, timeout: float) -> bool:
+    """Whether the process started to listen on the loopback port before it exited or the time ran out."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return True
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.05)
 
 
 @contextlib.contextmanager
@@ -56,16 +70,9 @@ def serve(site: Path, work: Path, timeout: float = 10) -> Iterator[str]:
         raise NginxError(f"nginx rejects the configuration:\n{check.stderr}")
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
-        deadline = time.monotonic() + timeout
-        while True:  # ready when its socket answers
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    server.kill()
-                    raise NginxError(f"nginx did not start: {server.stderr.read().decode()}") from None
-                time.sleep(0.05)
+        if not answering(port, server, timeout):
+            server.kill()
+            raise NginxError(f"nginx did not start: {server.stderr.read().decode()}")
         yield f"http://127.0.0.1:{port}"
     finally:
         if server.poll() is None:

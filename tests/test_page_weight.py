@@ -56,3 +56,28 @@ def test_the_explorer_filters_show_with_javascript_only_and_are_there_from_the_f
     assert page.locator("form.rec-filters").is_visible()
     assert page.evaluate("window.__shifts") < 0.05
     context.close()
+
+
+@pytest.mark.browser
+def test_the_explorer_renders_only_the_recommendations_near_the_screen(browser, site_url):
+    """Material restyles the whole page several times as it starts; recommendations far below the first screen
+    are skipped (content-visibility), so that start-up does not grow with the list. Skipped is not gone: a link to
+    one shows it at the top, and print shows them all."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(site_url + EXPLORER)
+    page.wait_for_load_state("networkidle")
+    # a skipped element's own box is laid out; what it skips is its content
+    rendered = "els => els.map(e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true}))"
+    shown = page.eval_on_selector_all(".rec[id]", rendered)
+    assert len(shown) > 40 and shown[0] and sum(shown) < len(shown) / 4, shown
+    ids = page.eval_on_selector_all(".rec[id]", "els => els.map(e => e.id)")
+    linked = ids[len(ids) * 2 // 3]
+    assert not shown[ids.index(linked)]
+    page.goto(site_url + EXPLORER + "#" + linked)
+    page.wait_for_timeout(300)
+    box = page.locator("#" + linked).bounding_box()
+    assert box and 0 <= box["y"] < 844 / 4  # the linked recommendation stands at the top, rendered
+    assert page.locator("#" + linked).evaluate("e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true})")
+    page.emulate_media(media="print")
+    assert all(page.eval_on_selector_all(".rec[id]", rendered))
+    page.close()

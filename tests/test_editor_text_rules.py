@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.read.catalogue import KINDS, CatalogueError, load_catalogue, load_schemas
+from macros.read.catalogue import KINDS, CatalogueError, load_catalogue, read_schemas
 
 from conftest import ROOT
 from test_cli import catalogue, edit
@@ -208,7 +208,7 @@ def test_a_title_too_long_is_refused_in_danish(project):
 
 def test_the_real_titles_keep_room_under_their_maximum():
     """The limits leave a fifth of room above the longest title of the real catalogue."""
-    schemas, _ = load_schemas(ROOT / "catalogue/schema")
+    schemas = read_schemas(ROOT / "catalogue/schema")
     real = load_catalogue(ROOT, with_dates=False)
     limited = 0
     for folder, name in KINDS.items():

@@ -133,20 +133,28 @@ class Catalogue:
 # ---------------------------------------------------------------- schemas
 
 
+def schema_files(schema_dir: Path) -> dict[str, bytes]:
+    """The JSON Schema files by file name, as bytes (what the check cache's key is made of)."""
+    return {path.name: path.read_bytes() for path in sorted(schema_dir.glob("*.schema.json"))}
+
+
+def parsed_schemas(files: dict[str, bytes]) -> dict[str, dict]:
+    return {name: json.loads(raw) for name, raw in files.items()}
+
+
 def read_schemas(schema_dir: Path) -> dict[str, dict]:
     """The JSON Schemas by file name, as JSON alone (no validator: what reads their titles, order and types)."""
-    return {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    return parsed_schemas(schema_files(schema_dir))
 
 
-def load_schemas(schema_dir: Path) -> tuple[dict[str, dict], "Registry"]:
+def schema_registry(schemas: dict[str, dict]) -> "Registry":
+    """The schemas as a registry, so that one refers to another by file name ($ref)."""
     from referencing import Registry, Resource
     from referencing.jsonschema import DRAFT202012
 
-    schemas = read_schemas(schema_dir)
-    registry = Registry().with_resources(
+    return Registry().with_resources(
         (name, Resource.from_contents(schema, default_specification=DRAFT202012)) for name, schema in schemas.items()
     )
-    return schemas, registry
 
 
 def _validator_class(known_ids: dict[str, set[str]]):
@@ -357,7 +365,9 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     the site): given, relative links in texts must lead to one (K20)."""
     root = Path(root)
     folder = root / "catalogue"
-    names = field_names(read_schemas(folder / "schema"))
+    raw_schemas = schema_files(folder / "schema")  # read once: field names, the cache key, the validators
+    schemas = parsed_schemas(raw_schemas)
+    names = field_names(schemas)
     problems: list[Problem] = []
     documents: dict[str, list[tuple[str, Path, Document, bytes]]] = {kind: [] for kind in KINDS}
     layers = entry_layers(root, local_folder)
@@ -389,7 +399,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     # and the same checking code, passes again: its check is skipped (macros/read/cache.py).
     cache = Cache(root)
     check_key = key(source_of(yamlfile, sys.modules[__name__]), repr(sorted((k, sorted(v)) for k, v in known_ids.items())),
-                    *(p.read_bytes() for p in sorted((folder / "schema").glob("*.schema.json"))))
+                    *raw_schemas.values())
     validators = {}
 
     def schema_errors(kind: str, data: dict, raw: bytes, document: Document) -> list:
@@ -397,7 +407,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
         if cache.get("checked", name) is not None:
             return []
         if not validators:
-            schemas, registry = load_schemas(folder / "schema")
+            registry = schema_registry(schemas)
             Validator = _validator_class(known_ids)
             validators.update((k, Validator(schemas[f"{KINDS[k]}.schema.json"], registry=registry)) for k in KINDS)
         errors = sorted(validators[kind].iter_errors(data), key=lambda e: document.line_of(tuple(e.absolute_path)))

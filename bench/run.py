@@ -474,7 +474,9 @@ def web_section(results: list[SizeResult], serve: dict | None, info: dict, start
         lines += ["### Lighthouse, mobile, first load", "",
                   "Lighthouse " + (web.version() or "?") + " (bench/package.json), its default mobile settings (simulated "
                   "slow 4G, CPU slowed 4×), Debian's chromium; the site served by nginx on loopback with the committed "
-                  "hosting/nginx/ configuration (gzip, Content-Security-Policy) under its sub-path. \"transferred\" is "
+                  "hosting/nginx/ configuration (gzip, Content-Security-Policy) under its sub-path. Each page is measured "
+                  f"{web.RUNS} times, as Lighthouse advises for a figure that holds; the table shows the median run, with every "
+                  "run's score beside it. \"transferred\" is "
                   "Lighthouse's total byte weight; \"uncompressed\" is the same requests' size unpacked. Lighthouse's "
                   f"CPU benchmark of this machine during the runs: {bench_index[0]}–{bench_index[-1]} (a desktop "
                   "scores 1,000–2,000; below that, the simulated phone is slower than Lighthouse assumes and total "

@@ -148,3 +148,13 @@ def test_the_web_run_rewrites_only_its_own_section(tmp_path):
     assert "(a)/(b), CPU: **1.30 ×** — target ≤ 1.2× **not met**" in text
     assert "median **0.90 s**" in text and "median **0.60 s**" in text  # from saving; CPU of the serve process
     assert "Target ≤ 1 s at 16 areas, CPU of the rebuild — met." in text
+
+
+def test_lighthouse_figures_are_the_median_run_of_several():
+    from web import median_run
+
+    runs = [{"score": 91, "tbt": 300}, {"error": "NO_NAVSTART"}, {"score": 97, "tbt": 120}, {"score": 95, "tbt": 180}]
+    chosen = median_run(runs)
+    assert (chosen["score"], chosen["tbt"], chosen["scores"]) == (95, 180, [91, 95, 97])
+    assert median_run([{"score": 90, "tbt": 400}, {"score": 90, "tbt": 200}])["tbt"] == 400  # ties: the slower run
+    assert "error" in median_run([{"error": "NO_NAVSTART"}])

@@ -3,6 +3,8 @@ names it as the link did."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def test_follow_a_link_from_the_home_page_to_area_16(page, site_url):
     page.goto(site_url + "index.html")
@@ -14,6 +16,7 @@ def test_follow_a_link_from_the_home_page_to_area_16(page, site_url):
     assert page.get_by_role("heading", name="Hvordan kan indsatsen implementeres?").is_visible()
 
 
+@pytest.mark.browser
 def test_on_a_phone_no_heading_breaks_a_word(browser, built_site, site_url):
     """Danish compounds are long ("Sygefraværskoordination"); a heading sized for English breaks them anywhere on
     a phone. At 320 and 390 px every word of every heading fits on its line (hyphenation off, as in a browser

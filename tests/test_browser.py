@@ -1,5 +1,5 @@
-"""Smoke test in a real headless Chromium: the built site opens, and a link leads to area 16, whose heading
-names it as the link did."""
+"""In a real headless Chromium: the built site opens, a link leads to area 16, whose heading names it as the link
+did, and on a phone no heading breaks a word."""
 
 from __future__ import annotations
 

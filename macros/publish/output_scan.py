@@ -158,7 +158,7 @@ def _problems(markup: str, placeholders: bool, cache: Cache | None) -> list[str]
 
     if cache is None:
         return scan()
-    name = key(source_of(sys.modules[__name__]), str(placeholders), markup)
+    name = key(source_of(sys.modules[__name__]), PLACEHOLDER, str(placeholders), markup)
     return json.loads(cache.through("scan", name, lambda: json.dumps(scan()).encode("utf-8")))
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import released_pages
+
 
 def test_follow_a_link_from_the_home_page_to_area_16(page, site_url):
     page.goto(site_url + "index.html")
@@ -21,8 +23,6 @@ def test_on_a_phone_no_heading_breaks_a_word(browser, built_site, site_url):
     """Danish compounds are long ("Sygefraværskoordination"); a heading sized for English breaks them anywhere on
     a phone. At 320 and 390 px every word of every heading fits on its line (hyphenation off, as in a browser
     without a Danish dictionary)."""
-    from conftest import released_pages
-
     context = browser.new_context()
     context.route("**/*.js", lambda route: route.abort())  # the headings are in the page as served
     page = context.new_page()

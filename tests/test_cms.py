@@ -35,7 +35,8 @@ def decap_server(project):
     env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "GIT_REPO_DIRECTORY": str(project),
            "MODE": "fs", "LOG_LEVEL": "error"}
     process = subprocess.Popen([shutil.which("node") or "node", str(DECAP_SERVER)], env=env)
-    answering(port, process, 20)
+    if not answering(port, process, 20):
+        pytest.fail("decap-server did not start listening")
     yield f"http://127.0.0.1:{port}/api/v1"
     process.terminate()
     process.wait(timeout=10)

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import released_pages
+from test_downloads_and_plan import squash
+from test_print import pdf_text
 
 EXPLORER = "anbefalinger/index.html"
 
@@ -82,8 +83,6 @@ def test_the_explorer_renders_only_the_recommendations_near_the_screen(browser, 
     assert box and 0 <= box["y"] < 844 / 4  # the linked recommendation stands at the top, rendered
     assert page.locator("#" + linked).evaluate("e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true})")
     texts = page.eval_on_selector_all(".rec[id] > p:first-child", "els => els.map(e => e.textContent)")
-    printed = PdfReader(io.BytesIO(page.pdf())).pages
-    squash = lambda text: re.sub(r"[\s\-\u00ad]+", "", unicodedata.normalize("NFKC", text))  # Chromium writes "ﬂ"
-    on_paper = squash(" ".join(sheet.extract_text() for sheet in printed))
+    on_paper = squash(pdf_text(PdfReader(io.BytesIO(page.pdf()))))
     assert [text for text in texts if squash(text) not in on_paper] == []
     page.close()

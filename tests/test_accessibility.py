@@ -41,6 +41,42 @@ def test_every_page_passes_axe_in_both_palettes(browser, site_url, pages, scheme
     assert not failures, f"{len(failures)} violations in {scheme} palette:\n" + "\n".join(failures)
 
 
+
+# In the drawer's panel on screen: first open the page's own contents, then go back a level; false at the top.
+NEXT_LEVEL = """level => {
+  const shown = (selector) => Array.from(document.querySelectorAll('.md-sidebar--primary ' + selector))
+    .filter((el) => !el.closest('[inert]') && el.offsetWidth > 0);
+  const next = (level === 0 && shown("label.md-nav__link--active[for='__toc']")[0]) ||
+    shown(".md-nav__title[for]:not([for='__drawer'])").pop();
+  if (next) next.click();
+  return !!next;
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_open_navigation_drawer_passes_axe(browser, site_url, scheme):
+    """On narrow screens the navigation is a drawer, hidden while closed (so the audit above, at desktop width, sees
+    the navigation as a sidebar): audited open, at each level, with the words drawer.js gives its arrows."""
+    context = browser.new_context(color_scheme=scheme, locale="da-DK", viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    failures, audited = [], 0
+    for path in ["index.html", "indsatsomraader/fast-track.html", "vaerktoejer/handleplan.html"]:
+        page.goto(site_url + path)
+        page.get_by_role("button", name="Menu").click()
+        page.add_script_tag(path=str(AXE))
+        for level in range(3):  # the section's panel, its page's contents, the top
+            page.wait_for_timeout(600)  # the panel has slid in (0.25 s)
+            result = page.evaluate("tags => axe.run('.md-sidebar--primary', {runOnly: {type: 'tag', values: tags}})",
+                                   WCAG_21_AA)
+            audited += 1
+            failures += [f"{path} ({level}): {v['id']}: {[' '.join(n['target']) for n in v['nodes'][:3]]}"
+                         for v in result["violations"]]
+            if not page.evaluate(NEXT_LEVEL, level):
+                break
+    context.close()
+    assert audited >= 6
+    assert not failures, "\n".join(failures)
+
 def test_every_page_is_danish(built_site, pages):
     for path in pages:
         assert '<html lang="da"' in (built_site / path).read_text(encoding="utf-8"), path

@@ -233,3 +233,97 @@ def test_glossary_explanations_by_keyboard_inside_the_content(browser, site_url,
     page.keyboard.press("Escape")
     assert page.locator(f"#{tip_id}").is_hidden()
     context.close()
+
+
+# The focused element, where it is, and whether a reader sees it: on screen and not covered (by a panel of the
+# navigation drawer sliding over another, or by the drawer's overlay).
+SEEN = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect();
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1), y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  const seen = r.width > 0 && r.left >= 0 && r.right <= innerWidth + 1 && !!top && (el.contains(top) || top.contains(el));
+  return {seen, drawer: !!el.closest('.md-sidebar--primary'), box: [Math.round(r.left), Math.round(r.top)],
+          name: (el.innerText || el.getAttribute('aria-label') || el.value || '').trim().replace(/\\s+/g, ' ').slice(0, 50),
+          tag: el.tagName, opens: el.tagName === 'LABEL' ? el.htmlFor : null};
+}"""
+DRAWER_PAGES = ["index.html", "indsatsomraader/fast-track.html", "vaerktoejer/handleplan.html", EXPLORER]
+
+
+def tab(page):
+    page.keyboard.press("Tab")
+    page.wait_for_timeout(30)
+    return page.evaluate(SEEN)
+
+
+@pytest.mark.parametrize("width", [390, 1000])  # a phone; a laptop zoomed to 125–150 %, where the drawer is used too
+def test_navigation_drawer_on_a_narrow_screen_by_keyboard(browser, site_url, width):
+    context = browser.new_context(locale="da-DK", viewport={"width": width, "height": 800}, reduced_motion="reduce")
+    page = context.new_page()
+    menu = page.get_by_role("button", name="Menu")
+    for path in DRAWER_PAGES:
+        page.goto(site_url + path)
+        page.wait_for_load_state("load")
+        # Closed: the whole page by Tab never stops on a link the reader cannot see, and reaches the menu button.
+        stops = []
+        for _ in range(60):
+            stops.append(tab(page))
+            if stops[-1] is None or stops[-1]["drawer"]:
+                break
+        assert not any(stop and stop["drawer"] for stop in stops), f"{path}: Tab stops in the closed drawer: {stops[-1]}"
+        assert menu.evaluate("el => el === document.activeElement") or menu.is_visible()
+        assert menu.get_attribute("aria-expanded") == "false"
+
+        # Open it from the keyboard: focus goes into it, and every stop in it is on screen and on top.
+        menu.focus()
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        seen, opened = [], None
+        for _ in range(60):
+            stop = page.evaluate(SEEN) if not seen else tab(page)
+            if not stop or not stop["drawer"]:
+                break
+            assert stop["seen"], f"{path}: focus in the open drawer on something the reader cannot see: {stop}"
+            seen.append(stop)
+            if stop["opens"] and not stop["name"].startswith("Tilbage fra") and opened is None:  # opens a section
+                opened = stop
+        assert len(seen) >= 3, f"{path}: {seen}"
+        # Leaving the drawer by Tab closes it; the stop after it is in the page, seen.
+        assert stop and stop["seen"] and not stop["drawer"], f"{path}: {stop}"
+        assert menu.get_attribute("aria-expanded") == "false"
+
+        # A section opened by Enter: focus moves into its panel (onto the way back), and back again to its label.
+        if opened:
+            menu.focus()
+            page.keyboard.press("Enter")
+            while page.evaluate(SEEN)["name"] != opened["name"]:
+                tab(page)
+            page.keyboard.press("Enter")
+            inside = page.evaluate(SEEN)
+            assert inside["seen"] and inside["drawer"] and inside["name"].startswith("Tilbage fra"), f"{path}: {inside}"
+            page.keyboard.press("Enter")
+            assert page.evaluate(SEEN)["name"] == opened["name"]
+            # Escape closes the drawer and gives focus back to the button.
+            page.keyboard.press("Escape")
+            assert menu.get_attribute("aria-expanded") == "false"
+            assert menu.evaluate("el => el === document.activeElement")
+    context.close()
+
+
+def test_navigation_drawer_by_pointer_with_and_without_javascript(browser, site_url):
+    drawer = ".md-sidebar--primary"
+    for script in (True, False):
+        context = browser.new_context(locale="da-DK", viewport={"width": 390, "height": 800}, java_script_enabled=script)
+        page = context.new_page()
+        page.goto(site_url + "indsatsomraader/fast-track.html")
+        assert page.locator(drawer).is_hidden()
+        opener = page.locator(".drawer-button" if script else ".drawer-label")
+        assert opener.is_visible() and page.locator(".drawer-label" if script else ".drawer-button").is_hidden()
+        opener.click()
+        page.locator(f"{drawer} a[href]").first.wait_for(state="visible")
+        if script:
+            assert opener.get_attribute("aria-expanded") == "true"
+        page.mouse.click(370, 400)  # the overlay beside the drawer closes it
+        page.locator(drawer).wait_for(state="hidden")
+        context.close()

@@ -559,9 +559,12 @@ class Site:
                  "}"]
         rules += [f'[data-strand="{strand_id}"] {{ --strand-colour: {strand["colour"]}; }}'
                   for strand_id, strand in self.catalogue.strands.items()]
-        # Dark palette: brand and strand colours are dark; text and links in them are lightened to keep 4.5:1.
+        # Dark palette: brand and strand colours are dark; text and links in them are lightened to keep 4.5:1
+        # (the accent is the colour of a link or menu entry under focus or pointer; text on it turns dark).
         rules += ['[data-md-color-scheme="slate"] {',
                   "  --md-typeset-a-color: color-mix(in srgb, var(--md-primary-fg-color) 30%, white);",
+                  f"  --md-accent-fg-color: color-mix(in srgb, {accent} 35%, white);",
+                  "  --md-accent-bg-color: var(--md-default-bg-color);",
                   "}",
                   ":root { --strand-text: var(--strand-colour); }",
                   '[data-strand] { --strand-text: var(--strand-colour); }',

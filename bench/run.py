@@ -519,7 +519,7 @@ def write_web_only(path: Path, section: list[str]) -> None:
     block = "\n".join(section)
     if WEB_START in text and WEB_END in text:
         head, rest = text.split(WEB_START, 1)
-        text = head + block + rest.split(WEB_END, 1)[1].lstrip("\n")
+        text = head + block.rstrip("\n") + "\n\n" + rest.split(WEB_END, 1)[1].lstrip("\n")
     else:
         title, _, rest = text.partition("\n\n")
         intro, _, rest = rest.partition("\n\n")

@@ -5,11 +5,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,21 @@ ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
 
+
+
+def pdf_text(pdf) -> str:
+    """The text of a PDF (a path, its bytes or a pypdf reader), a line break between pages; the ligatures Chromium
+    sets (the «ﬂ» of «konflikter») read as their letters."""
+    from pypdf import PdfReader
+
+    if not isinstance(pdf, PdfReader):
+        pdf = PdfReader(io.BytesIO(pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()))
+    return unicodedata.normalize("NFKC", "\n".join(page.extract_text() or "" for page in pdf.pages))
+
+
+def squash(text: str) -> str:
+    """Text compared without spaces and hyphens: PDFs and diagrams break lines, and may split a long word."""
+    return re.sub(r"[\s\-\u00ad]+", "", text).casefold()
 
 def copy_project(target: Path) -> Path:
     """The project's sources (not its venv, site or git data) in a folder of its own."""

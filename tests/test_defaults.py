@@ -9,9 +9,8 @@ import subprocess
 import sys
 
 import yaml
-from pypdf import PdfReader
 
-from conftest import BUILD_ENV, REPOSITORY, ROOT
+from conftest import BUILD_ENV, REPOSITORY, ROOT, pdf_text
 
 # RFC 2606 example domains and the documentation's github.com/example/… in any spelling a page or PDF may hold.
 EXAMPLE = re.compile(r"example\.(dk|com|org|net)|github\.com/example", re.I)
@@ -41,7 +40,7 @@ def test_shipped_build_names_no_example_address_and_has_no_pencil(built_site):
     pdfs = sorted(built_site.rglob("*.pdf"))
     assert len(pdfs) > 20
     for pdf in pdfs:
-        text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+        text = pdf_text(pdf)
         assert not EXAMPLE.search(re.sub(r"\s", "", text)), pdf
         assert "Online-udgave" not in text, pdf  # neither the address nor the QR code beside it
     tool_page = (built_site / "vaerktoejer/handleplan.html").read_text(encoding="utf-8")

@@ -19,7 +19,7 @@ from macros.read.catalogue import load_catalogue
 from macros.render.diagrams import DRAWERS, MONTHS, diagram_svg, plain, text_width, wrap
 from macros.render.downloads import FALLBACK_VERSION, FORMATS, Imprint, tool_docx, tool_ics
 
-from conftest import ROOT
+from conftest import ROOT, squash
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -28,10 +28,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 def catalogue():
     return load_catalogue(ROOT)
 
-
-def squash(text: str) -> str:
-    """Text compared without spaces and hyphens: the diagrams break lines, and may split a long word."""
-    return re.sub(r"[\s\-\u00ad]+", "", text).casefold()
 
 
 def tool_html(site: Path, tool_id: str) -> str:

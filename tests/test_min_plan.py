@@ -9,17 +9,16 @@ import base64
 import datetime
 import io
 import json
-import re
 import zipfile
 import zlib
 
 import docx
 import pytest
-from pypdf import PdfReader
 
 from macros.render.diagrams import MONTHS
+from conftest import pdf_text, squash
 from test_accessibility import AXE, WCAG_21_AA
-from test_downloads_and_plan import AREA, TOOL, catalogue, keep_things, squash  # noqa: F401  (catalogue: fixture)
+from test_downloads_and_plan import AREA, TOOL, catalogue, keep_things  # noqa: F401  (catalogue: fixture)
 from test_hosting import PREFIX, Visit, nginx  # noqa: F401  (nginx: the fixture, serving the site under PREFIX)
 
 pytestmark = pytest.mark.browser
@@ -170,8 +169,7 @@ def test_action_plan_fields_header_count_word_file_and_print(page, site_url, cat
     # web address; no form controls or buttons.
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="Hent som Word").is_visible()
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4")))
-    printed = squash("".join(p.extract_text() for p in reader.pages))
+    printed = squash(pdf_text(page.pdf(format="A4")))
     assert squash(f"Handleplan for {WORKPLACE} · {danish(PLAN_DATE)}") in printed
     for values in FIELDS:
         for value in (values["owner"], danish(values["deadline"]), values["status"][1], values["note"]):

@@ -4,19 +4,13 @@ and no script the theme did not write; the build refuses its own output when it 
 from __future__ import annotations
 
 import json
-from io import BytesIO
 
 import pytest
-from pypdf import PdfReader
 
 from macros.publish.output_scan import read_html, scan_site, unrendered
 
-from conftest import build
+from conftest import build, pdf_text
 from test_cli import catalogue, edit
-
-
-def pdf_text(path) -> str:
-    return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(path.read_bytes())).pages)
 
 
 def test_nothing_unrendered_or_unsafe_reaches_a_reader(built_site):

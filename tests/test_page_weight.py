@@ -10,9 +10,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from conftest import released_pages
-from test_downloads_and_plan import squash
-from test_print import pdf_text
+from conftest import pdf_text, released_pages, squash
 
 EXPLORER = "anbefalinger/index.html"
 

@@ -19,7 +19,7 @@ from macros.render.paths import EDITION_PDF, html_path, page_path, pdf_path, web
 from macros.render.printout import print_edition, qr_svg
 from macros.render.site import Site, danish_date
 
-from conftest import BUILD_ENV, PUBLISHED_AT, ROOT, build
+from conftest import BUILD_ENV, PUBLISHED_AT, ROOT, build, pdf_text
 
 CATALOGUE = load_catalogue(ROOT)
 SITE_URL = read_site_config(ROOT)["site_url"]  # unset as shipped; addressed_site sets PUBLISHED_AT
@@ -36,11 +36,6 @@ def budget(tool_id: str) -> int:
 
 def flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def pdf_text(reader: PdfReader) -> str:
-    """The text of a PDF; ligatures Chromium sets (the «ﬂ» of «konflikter») read as their letters."""
-    return flat(unicodedata.normalize("NFKC", " ".join(page.extract_text() for page in reader.pages)))
 
 
 def assert_a4(reader: PdfReader):
@@ -73,7 +68,7 @@ def test_tool_pdf_names_title_source_and_version(built_site, tool_id):
     reader = PdfReader(built_site / pdf_path("tools", tool_id))
     assert_a4(reader)
     assert 1 <= len(reader.pages) <= budget(tool_id)
-    text = pdf_text(reader)
+    text = flat(pdf_text(reader))
     assert flat(tool["title"]) in text
     assert "Kilde:" in text and "Sidst opdateret:" in text
     updated = CATALOGUE.updated_of("tools", tool_id)  # the YAML file's last commit, never the build clock
@@ -89,7 +84,7 @@ def test_printouts_name_the_published_address_when_site_url_is_set(addressed_sit
     expected = {pdf_path("tools", t): page_path("tools", t) for t in TOOLS}
     expected |= {pdf_path("flyers", f): page_path("tools", CATALOGUE.flyers[f]["tool"]) for f in FLYERS}
     for pdf, page in expected.items():
-        text = pdf_text(PdfReader(addressed_site / pdf))
+        text = flat(pdf_text(PdfReader(addressed_site / pdf)))
         address = web_address(PUBLISHED_AT, page)
         assert address.startswith(PUBLISHED_AT) and address in re.sub(r"\s", "", text), pdf  # may wrap in its column
     cover = PdfReader(addressed_site / EDITION_PDF).pages[0].extract_text()
@@ -209,7 +204,7 @@ def test_conversation_sheets_print_with_fields_and_keep_their_page_count(page, s
         printed = PdfReader(io.BytesIO(page.pdf(format="A4")))
         built = PdfReader(built_site / pdf_path("tools", tool_id))
         assert len(printed.pages) == len(built.pages) == 1 <= budget(tool_id), tool_id  # one sheet, as before the fields
-        text = pdf_text(built)
+        text = flat(pdf_text(built))
         assert all(label in text for label in RECORD_FIELDS), tool_id
         page.emulate_media(media="screen")
     page.goto(tool_url(site_url, "handleplan"))
@@ -310,7 +305,7 @@ def test_flyer_is_one_a4_poster_in_large_type(addressed_site, flyer_id):
     reader = PdfReader(addressed_site / pdf_path("flyers", flyer_id))
     assert len(reader.pages) == 1
     assert_a4(reader)
-    text = pdf_text(reader)
+    text = flat(pdf_text(reader))
     assert flat(flyer["title"]) in text
     if "line" in flyer:
         assert flat(flyer["line"]) in text

@@ -11,13 +11,13 @@ import tempfile
 from pathlib import Path
 
 from .publish import csp, dist
-from .read.catalogue import LOCAL_FOLDER, CatalogueError, load_catalogue
+from .read.catalogue import LOCAL_FOLDER, NATIONAL, CatalogueError, load_catalogue
 from .read.settings import read_site_config
 
 
 def find_root(start: Path) -> Path:
     for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() and (folder / "catalogue").is_dir():
+        if (folder / "mkdocs.yml").is_file() and (folder / NATIONAL).is_dir():
             return folder
     raise SystemExit("Fandt ingen mkdocs.yml med en catalogue/-mappe her eller i mapperne ovenover.")
 

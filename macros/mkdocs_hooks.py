@@ -18,7 +18,7 @@ from macros.mkdocs_incremental import Session, reuse_theme_listing, silence_dirt
 from macros.publish import cms
 from macros.publish.export import write_export
 from macros.publish.output_scan import report, scan_site
-from macros.read.catalogue import CatalogueError, load_catalogue_cached
+from macros.read.catalogue import NATIONAL, CatalogueError, load_catalogue_cached
 from macros.read.settings import local_folder_of
 from macros.render import page_assets
 from macros.render.paths import LAST_BUILD, LOCAL_CSS, PDF_FOLDER, THEME_CSS
@@ -111,7 +111,7 @@ def on_env(env, config, files):
 
 def _add_editor_files(files, config):
     """The browser editor's configuration (/admin/), generated from the schemas; its preview gets the site's styles."""
-    schema_dir = Path(config.config_file_path).parent / "catalogue" / "schema"
+    schema_dir = Path(config.config_file_path).parent / NATIONAL / "schema"
     files.append(File.generated(config, "admin/config.yml", content=cms.config_yaml(schema_dir, dict(config))))
     material = sorted(file.src_uri for file in files
                       if file.src_uri.startswith("assets/stylesheets/") and file.src_uri.endswith(".min.css"))

@@ -46,6 +46,7 @@ NUMBERED = {kind for kind in KINDS if kind not in ("sources", "tools", "recommen
 
 # The municipality's own edition: a folder beside catalogue/ (mkdocs.yml: extra.local_folder) with entries of
 # these kinds, which the national catalogue never holds or never changes. Notes and contacts exist only there.
+NATIONAL = "catalogue"  # the national layer's folder; a local layer (lokalt/) sits beside it
 LOCAL_FOLDER = "lokalt"
 LOCAL_KINDS = ("sources", "tools", "recommendations", "terms", "challenges", "notes", "contacts")
 LOCAL_ONLY = ("notes", "contacts")
@@ -316,7 +317,7 @@ def git_dates(root: Path, *folders: str) -> dict[str, str]:
     """Last commit date (YYYY-MM-DD) of every file under the folders (default catalogue/), from one git call."""
     try:
         log = subprocess.run(
-            ["git", "log", "--format=@%cs", "--name-only", "--", *(folders or ("catalogue",))],
+            ["git", "log", "--format=@%cs", "--name-only", "--", *(folders or (NATIONAL,))],
             cwd=root, capture_output=True, text=True, check=True,
         ).stdout
     except (OSError, subprocess.CalledProcessError):
@@ -334,7 +335,7 @@ def git_dates(root: Path, *folders: str) -> dict[str, str]:
 
 def entry_layers(root: Path, local_folder: str | None) -> list[tuple[str, tuple[str, ...]]]:
     """(folder, kinds it may hold) of each layer: the national catalogue, then the local one if it exists."""
-    layers = [("catalogue", tuple(kind for kind in KINDS if kind not in LOCAL_ONLY))]
+    layers = [(NATIONAL, tuple(kind for kind in KINDS if kind not in LOCAL_ONLY))]
     if local_folder and (root / local_folder).is_dir():
         layers.append((local_folder, LOCAL_KINDS))
     return layers
@@ -343,11 +344,11 @@ def entry_layers(root: Path, local_folder: str | None) -> list[tuple[str, tuple[
 def _stray_folders(root: Path, folder: str, kinds: tuple[str, ...]) -> list[Problem]:
     """A folder a layer may not hold (an area in the local layer, a note in the national one) is refused, not
     silently left out of the site."""
-    extra = {"schema"} if folder == "catalogue" else {LOCAL_PAGES}
+    extra = {"schema"} if folder == NATIONAL else {LOCAL_PAGES}
     problems = []
     for path in sorted((root / folder).iterdir()):
         if path.is_dir() and path.name not in kinds and path.name not in extra and not path.name.startswith("."):
-            where = "den lokale mappe" if folder != "catalogue" else "det nationale katalog"
+            where = "den lokale mappe" if folder != NATIONAL else "det nationale katalog"
             allowed = ", ".join(f"{kind}/" for kind in kinds)
             hint = (" Noter og kontakter hører til i den lokale mappe." if path.name in LOCAL_ONLY else "")
             problems.append(Problem(f"{folder}/{path.name}/", 1, "K15",
@@ -364,7 +365,7 @@ def load_catalogue(root: Path | str, *, with_dates: bool = True, with_advice: bo
     the load at 1,600 areas). site_pages(catalogue) -> (page of each (kind, id), every docs-relative path of
     the site): given, relative links in texts must lead to one (K20)."""
     root = Path(root)
-    folder = root / "catalogue"
+    folder = root / NATIONAL
     raw_schemas = schema_files(folder / "schema")  # read once: field names, the cache key, the validators
     schemas = parsed_schemas(raw_schemas)
     names = field_names(schemas)
@@ -581,7 +582,7 @@ def load_catalogue_cached(root: Path | str, local_folder: str | None = LOCAL_FOL
     """load_catalogue, done once per state of the files: MkDocs' hooks and macros share one load per build,
     and `mkdocs serve` loads again as soon as a file changes (the key holds every file's mtime and size)."""
     root = Path(root).resolve()
-    folders = [root / "catalogue"] + ([root / local_folder] if local_folder else [])
+    folders = [root / NATIONAL] + ([root / local_folder] if local_folder else [])
     key = (local_folder, tuple(sorted((str(p), p.stat().st_mtime_ns, p.stat().st_size)
                                       for folder in folders for p in folder.rglob("*") if p.is_file())))
     cached = _cache.get(root)

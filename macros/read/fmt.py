@@ -19,12 +19,11 @@ import posixpath
 import re
 from pathlib import Path
 
-from .catalogue import KINDS, entry_layers, read_schemas
+from .catalogue import KINDS, NATIONAL, entry_layers, read_schemas
 from .settings import read_site_config
 from .yamlfile import YamlRefused, parse
 
 WIDTH = 100
-NATIONAL = "catalogue"  # the national layer's folder; a local layer (lokalt/) sits beside it
 
 # Scalars that YAML 1.1 (PyYAML) or 1.2 would read as something other than text: these stay quoted.
 _NOT_TEXT = re.compile(

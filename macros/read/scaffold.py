@@ -12,7 +12,7 @@ import re
 import textwrap
 from pathlib import Path
 
-from .catalogue import KINDS, LOCAL_FOLDER, LOCAL_KINDS, LOCAL_ONLY, Catalogue, read_schemas
+from .catalogue import KINDS, LOCAL_FOLDER, LOCAL_KINDS, LOCAL_ONLY, NATIONAL, Catalogue, read_schemas
 from .fmt import modeline
 
 SINGULAR = {schema: folder for folder, schema in KINDS.items()}  # "area" -> "areas"
@@ -58,7 +58,7 @@ def _yaml_value(value) -> str:
 
 
 def next_id_and_number(catalogue: Catalogue, folder: str, owner: str | None,
-                       layers: tuple[str, ...] = ("catalogue",)) -> tuple[str, int]:
+                       layers: tuple[str, ...] = (NATIONAL,)) -> tuple[str, int]:
     existing = catalogue.entries[folder]
     numbers = [entry.get("number", 0) for entry in existing.values()]
     number = max(numbers, default=0) + 1
@@ -80,14 +80,14 @@ def new_entry(catalogue: Catalogue, kind: str, entry_id: str | None = None, owne
     if local_folder and folder not in LOCAL_KINDS:
         raise ValueError(f"{kind} kan ikke oprettes lokalt. Lokalt kan I oprette: "
                          + ", ".join(sorted(SINGULAR_OF[k] for k in LOCAL_KINDS)) + ".")
-    layer = local_folder or "catalogue"
-    schemas = read_schemas(catalogue.root / "catalogue" / "schema")
+    layer = local_folder or NATIONAL
+    schemas = read_schemas(catalogue.root / NATIONAL / "schema")
     schema = schemas[f"{kind}.schema.json"]
     schemas = {**schemas, "__current__": schema}
     if owner is None and kind in ("tool", "recommendation", "note"):
         owner = ("area", next(iter(catalogue.areas)))
     generated_id, number = next_id_and_number(catalogue, folder, owner[1] if owner else None,
-                                              tuple(dict.fromkeys(["catalogue", layer])))
+                                              tuple(dict.fromkeys([NATIONAL, layer])))
     entry_id = entry_id or generated_id
     path = catalogue.root / layer / folder / f"{entry_id}.yml"
     if path.exists():

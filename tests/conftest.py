@@ -22,7 +22,6 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "true", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-
 def pdf_text(pdf) -> str:
     """The text of a PDF (a path, its bytes or a pypdf reader), a line break between pages; the ligatures Chromium
     sets (the «ﬂ» of «konflikter») read as their letters."""
@@ -36,6 +35,7 @@ def pdf_text(pdf) -> str:
 def squash(text: str) -> str:
     """Text compared without spaces and hyphens: PDFs and diagrams break lines, and may split a long word."""
     return re.sub(r"[\s\-\u00ad]+", "", text).casefold()
+
 
 def copy_project(target: Path) -> Path:
     """The project's sources (not its venv, site or git data) in a folder of its own."""

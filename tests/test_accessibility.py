@@ -41,7 +41,6 @@ def test_every_page_passes_axe_in_both_palettes(browser, site_url, pages, scheme
     assert not failures, f"{len(failures)} violations in {scheme} palette:\n" + "\n".join(failures)
 
 
-
 # In the drawer's panel on screen: first open the page's own contents, then go back a level; false at the top.
 NEXT_LEVEL = """level => {
   const shown = (selector) => Array.from(document.querySelectorAll('.md-sidebar--primary ' + selector))
@@ -76,6 +75,7 @@ def test_the_open_navigation_drawer_passes_axe(browser, site_url, scheme):
     context.close()
     assert audited >= 6
     assert not failures, "\n".join(failures)
+
 
 def test_every_page_is_danish(built_site, pages):
     for path in pages:

@@ -29,7 +29,6 @@ def catalogue():
     return load_catalogue(ROOT)
 
 
-
 def tool_html(site: Path, tool_id: str) -> str:
     return (site / "vaerktoejer" / f"{tool_id}.html").read_text(encoding="utf-8")
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from .paths import INDEX_PATHS, PAGE_PATHS, html_path
 
+
 @functools.cache  # `mkdocs serve` rebuilds every page on each change; the codes stay the same
 def qr_svg(address: str) -> str:
     """An inline SVG QR code of an absolute address, drawn at build time (no network, no image file)."""

@@ -94,8 +94,6 @@ class Page:
     edit_path: str | None  # project-relative file an editor changes for this page
 
 
-
-
 def area_title(area: dict) -> str:
     """An area's one name wherever it is linked and at the top of its page: number and short title
     ('4. Lokale handleplaner'). The page shows the source's own heading (`title`) under it when that differs."""

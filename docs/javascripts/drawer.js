@@ -17,7 +17,7 @@
   // Words for screen readers where Material shows only an arrow: a title goes back, a section's arrow opens it.
   function say(label, text) {
     const words = document.createElement("span");
-    words.className = "drawer-words";
+    words.className = "visually-hidden";
     words.textContent = text;
     label.prepend(words);
   }

@@ -83,7 +83,7 @@
       const field = document.createElement("textarea");
       field.value = address;
       field.setAttribute("readonly", "");
-      field.className = "rec-visually-hidden";
+      field.className = "visually-hidden";
       document.body.append(field);
       field.select();
       const copied = document.execCommand("copy");

@@ -205,7 +205,7 @@
   let live = null;
   function announce(message) {
     if (!live) {
-      live = make("div", { class: "minplan-live", role: "status", "aria-live": "polite" });
+      live = make("div", { class: "minplan-live visually-hidden", role: "status", "aria-live": "polite" });
       document.body.append(live);
     }
     live.textContent = "";

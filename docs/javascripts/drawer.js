@@ -13,6 +13,7 @@
   const narrow = window.matchMedia("(max-width: 76.234375em)");  // where Material makes the navigation a drawer
   const FOCUSABLE = "a[href], label[tabindex], input:not([type=checkbox]), button";
   let inert = [];
+  let shown = root;  // the panel on screen in the drawer
   const labels = Array.from(root.querySelectorAll("label[for]:not([tabindex]):not([for='__drawer'])"));
   // Words for screen readers where Material shows only an arrow: a title goes back, a section's arrow opens it.
   function say(label, text) {
@@ -58,37 +59,35 @@
     return Array.from(panel.querySelectorAll(FOCUSABLE)).find((element) => !element.closest("[inert]"));
   }
 
-  function update() {
-    button.setAttribute("aria-expanded", String(toggle.checked));
-    // Every label that opens a panel, and every nested panel's title (which goes back a level), is a tab stop on
-    // narrow screens; Material clicks a focused label on Enter. Material gives the sections' labels a tab stop of
-    // their own, which stays.
+  // Every label that opens a panel, and every nested panel's title (which goes back a level), is a tab stop on
+  // narrow screens; Material clicks a focused label on Enter. Material gives the sections' labels a tab stop of
+  // their own, which stays.
+  function fitScreen() {
     labels.forEach((label) => {
       if (narrow.matches) label.tabIndex = 0;
       else label.removeAttribute("tabindex");
     });
-    return shownPanel();
+    shown = shownPanel();
   }
+  const sayExpanded = () => button.setAttribute("aria-expanded", String(toggle.checked));
 
   button.addEventListener("click", () => {
     toggle.click();  // Material follows the checkbox: overlay, scroll lock
-    if (toggle.checked) {
-      const stop = firstStop(update());
-      if (stop) stop.focus();
-    }
+    const stop = toggle.checked && firstStop(shown);
+    if (stop) stop.focus();
   });
-  toggle.addEventListener("change", update);
-  narrow.addEventListener("change", update);
+  toggle.addEventListener("change", sayExpanded);
+  narrow.addEventListener("change", fitScreen);
 
   // A section opened or closed inside the drawer: focus goes to the panel now on screen, or back to the section's
   // own label when its panel closes.
   root.addEventListener("change", (event) => {
     const box = event.target;
     if (!box.classList || !box.classList.contains("md-nav__toggle")) return;
-    const panel = update();
+    shown = shownPanel();
     if (!narrow.matches || !toggle.checked) return;
     const opener = box.checked ? null : root.querySelector(`label.md-nav__link[for="${box.id}"]`);
-    const stop = opener && !opener.closest("[inert]") ? opener : firstStop(panel);
+    const stop = opener && !opener.closest("[inert]") ? opener : firstStop(shown);
     if (stop) stop.focus();
   });
 
@@ -102,5 +101,6 @@
     if (toggle.checked && next && !drawer.contains(next) && next !== button) toggle.click();
   });
 
-  update();
+  fitScreen();
+  sayExpanded();
 })();

@@ -4,11 +4,9 @@ up the first screen, images are sized, the explorer's filters do not push the li
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
-from pypdf import PdfReader
 
 from conftest import pdf_text, released_pages, squash
 
@@ -81,6 +79,6 @@ def test_the_explorer_renders_only_the_recommendations_near_the_screen(browser, 
     assert box and 0 <= box["y"] < 844 / 4  # the linked recommendation stands at the top, rendered
     assert page.locator("#" + linked).evaluate("e => e.firstElementChild.checkVisibility({contentVisibilityAuto: true})")
     texts = page.eval_on_selector_all(".rec[id] > p:first-child", "els => els.map(e => e.textContent)")
-    on_paper = squash(pdf_text(PdfReader(io.BytesIO(page.pdf()))))
+    on_paper = squash(pdf_text(page.pdf()))
     assert [text for text in texts if squash(text) not in on_paper] == []
     page.close()

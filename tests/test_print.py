@@ -84,7 +84,7 @@ def test_printouts_name_the_published_address_when_site_url_is_set(addressed_sit
     expected = {pdf_path("tools", t): page_path("tools", t) for t in TOOLS}
     expected |= {pdf_path("flyers", f): page_path("tools", CATALOGUE.flyers[f]["tool"]) for f in FLYERS}
     for pdf, page in expected.items():
-        text = flat(pdf_text(PdfReader(addressed_site / pdf)))
+        text = flat(pdf_text(addressed_site / pdf))
         address = web_address(PUBLISHED_AT, page)
         assert address.startswith(PUBLISHED_AT) and address in re.sub(r"\s", "", text), pdf  # may wrap in its column
     cover = PdfReader(addressed_site / EDITION_PDF).pages[0].extract_text()
